@@ -1,0 +1,40 @@
+import type { OperationName } from './api-contract'
+
+/**
+ * Operation names and kinds without their schemas, for the preload (which must stay tiny and zod-free).
+ * `satisfies` makes the compiler reject any drift from the contract.
+ */
+export const OPERATION_KINDS = {
+  'app.info': 'call',
+  'app.ping': 'call',
+  'store.openFresh': 'call',
+  'settings.get': 'call',
+  'settings.update': 'call',
+  'providers.list': 'call',
+  'providers.probe': 'job',
+  'models.list': 'call',
+  'secrets.status': 'call',
+  'secrets.set': 'call',
+  'secrets.clear': 'call',
+  'contracts.list': 'call',
+  'contracts.get': 'call',
+  'datasets.list': 'call',
+  'datasets.cases': 'call',
+  'runs.list': 'call',
+  'runs.get': 'call',
+  'jobs.list': 'call',
+  'jobs.get': 'call',
+  'jobs.cancel': 'call'
+} as const satisfies Record<OperationName, 'call' | 'job'>
+
+/** IPC channel of an operation, and the one channel that carries job events to the window. */
+export const IPC_PREFIX = 'switchyard:'
+export const IPC_JOB_EVENT_CHANNEL = 'switchyard:job-event'
+export function ipcChannel(op: OperationName): string {
+  return `${IPC_PREFIX}${op}`
+}
+
+/** HTTP paths of the web mode binding. */
+export const HTTP_API_PREFIX = '/api/'
+export const HTTP_EVENTS_PATH = '/api/events'
+export const HTTP_TOKEN_COOKIE = 'switchyard_token'
