@@ -1,0 +1,232 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { z } from 'zod'
+import { AppError, validationError } from '../../core/errors'
+import type { DatasetCase, DatasetSummary } from '../../core/schemas/workspace'
+import { isUniqueViolation, notFound, parseJson } from '../sqlite-errors'
+import { newId, toIso } from '../ids'
+
+interface DatasetRow {
+  id: string
+  name: string
+  description: string
+  contract_id: string | null
+  updated_at: number
+  latest_version: number | null
+  case_count: number | null
+}
+
+interface VersionRow {
+  id: string
+  dataset_id: string
+  version: number
+  case_count: number
+  note: string
+  created_at: number
+}
+
+interface CaseRow {
+  id: string
+  position: number
+  vars_json: string
+  expected: string | null
+  assertions_json: string
+  tags_json: string
+  notes: string
+  source: string
+}
+
+export const DatasetMeta = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    description: z.string().max(10_000).default(''),
+    contractId: z.string().min(1).nullable().default(null)
+  })
+  .strict()
+export type DatasetMeta = z.input<typeof DatasetMeta>
+
+/** A case as written by the user or an import; ids and positions are assigned by the store. */
+export const DatasetCaseInput = z
+  .object({
+    vars: z.record(z.string(), z.unknown()),
+    expected: z.string().nullable().default(null),
+    assertions: z.array(z.record(z.string(), z.unknown())).default([]),
+    tags: z.array(z.string()).default([]),
+    notes: z.string().default(''),
+    source: z.string().default('')
+  })
+  .strict()
+export type DatasetCaseInput = z.input<typeof DatasetCaseInput>
+
+export interface DatasetVersionInfo {
+  id: string
+  datasetId: string
+  version: number
+  caseCount: number
+  note: string
+  createdAt: string
+}
+
+export interface CasePage {
+  total: number
+  version: number
+  cases: DatasetCase[]
+}
+
+function toSummary(row: DatasetRow): DatasetSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    contractId: row.contract_id,
+    latestVersion: row.latest_version ?? 0,
+    caseCount: row.case_count ?? 0,
+    updatedAt: toIso(row.updated_at)
+  }
+}
+
+function toVersionInfo(row: VersionRow): DatasetVersionInfo {
+  return { id: row.id, datasetId: row.dataset_id, version: row.version, caseCount: row.case_count, note: row.note, createdAt: toIso(row.created_at) }
+}
+
+function toCase(row: CaseRow): DatasetCase {
+  return {
+    id: row.id,
+    position: row.position,
+    vars: parseJson<Record<string, unknown>>(row.vars_json, {}),
+    expected: row.expected,
+    assertions: parseJson<Record<string, unknown>[]>(row.assertions_json, []),
+    tags: parseJson<string[]>(row.tags_json, []),
+    notes: row.notes,
+    source: row.source
+  }
+}
+
+function parseCases(cases: unknown): z.output<typeof DatasetCaseInput>[] {
+  const parsed = z.array(DatasetCaseInput).safeParse(cases)
+  if (!parsed.success) throw validationError('dataset cases', parsed.error)
+  return parsed.data
+}
+
+export type DatasetRepo = ReturnType<typeof createDatasetRepo>
+
+export function createDatasetRepo(db: BetterSqlite3.Database) {
+  const summarySql = `SELECT d.id, d.name, d.description, d.contract_id, d.updated_at, v.version AS latest_version, v.case_count
+    FROM dataset d
+    LEFT JOIN dataset_version v ON v.dataset_id = d.id
+      AND v.version = (SELECT max(version) FROM dataset_version WHERE dataset_id = d.id)`
+  const selectList = db.prepare(`${summarySql} ORDER BY d.updated_at DESC, d.name COLLATE NOCASE`)
+  const selectOne = db.prepare(`${summarySql} WHERE d.id = ?`)
+  const contractExists = db.prepare('SELECT 1 FROM contract WHERE id = ?').pluck()
+  const insertDataset = db.prepare(
+    `INSERT INTO dataset (id, name, description, contract_id, created_at, updated_at)
+     VALUES (@id, @name, @description, @contractId, @now, @now)`
+  )
+  const touch = db.prepare('UPDATE dataset SET updated_at = ? WHERE id = ?')
+  const nextVersion = db.prepare('SELECT coalesce(max(version), 0) + 1 FROM dataset_version WHERE dataset_id = ?').pluck()
+  const insertVersion = db.prepare(
+    'INSERT INTO dataset_version (id, dataset_id, version, case_count, note, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+  )
+  const insertCase = db.prepare(
+    `INSERT INTO dataset_case (id, dataset_version_id, position, vars_json, expected, assertions_json, tags_json, notes, source)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const selectVersion = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? AND version = ?')
+  const selectLatestVersion = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? ORDER BY version DESC LIMIT 1')
+  const selectVersions = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? ORDER BY version')
+  const selectVersionById = db.prepare('SELECT * FROM dataset_version WHERE id = ?')
+  const selectCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? ORDER BY position LIMIT ? OFFSET ?')
+
+  function get(id: string): DatasetSummary {
+    const row = selectOne.get(id) as DatasetRow | undefined
+    if (!row) throw notFound(`Dataset "${id}"`, 'list datasets to see the existing ones')
+    return toSummary(row)
+  }
+
+  function addVersion(datasetId: string, cases: z.output<typeof DatasetCaseInput>[], note: string, now: number): string {
+    const versionId = newId()
+    insertVersion.run(versionId, datasetId, nextVersion.get(datasetId) as number, cases.length, note, now)
+    for (const [position, c] of cases.entries()) {
+      insertCase.run(
+        newId(),
+        versionId,
+        position,
+        JSON.stringify(c.vars),
+        c.expected,
+        JSON.stringify(c.assertions),
+        JSON.stringify(c.tags),
+        c.notes,
+        c.source
+      )
+    }
+    touch.run(now, datasetId)
+    return versionId
+  }
+
+  const createTx = db.transaction((meta: z.output<typeof DatasetMeta>, cases: z.output<typeof DatasetCaseInput>[], note: string): string => {
+    if (meta.contractId !== null && !contractExists.get(meta.contractId)) {
+      throw notFound(`Contract "${meta.contractId}" named by dataset "${meta.name}"`, 'pick an existing contract or leave it empty')
+    }
+    const id = newId()
+    const now = Date.now()
+    insertDataset.run({ id, name: meta.name, description: meta.description, contractId: meta.contractId, now })
+    addVersion(id, cases, note, now)
+    return id
+  })
+
+  const saveVersionTx = db.transaction((datasetId: string, cases: z.output<typeof DatasetCaseInput>[], note: string): string => {
+    get(datasetId)
+    return addVersion(datasetId, cases, note, Date.now())
+  })
+
+  function resolveVersion(datasetId: string, version?: number): VersionRow | undefined {
+    if (version === undefined) return selectLatestVersion.get(datasetId) as VersionRow | undefined
+    const row = selectVersion.get(datasetId, version) as VersionRow | undefined
+    if (!row) throw notFound(`Version ${version} of dataset "${datasetId}"`, 'list its versions to pick an existing one')
+    return row
+  }
+
+  return {
+    list(): DatasetSummary[] {
+      return (selectList.all() as DatasetRow[]).map(toSummary)
+    },
+    get,
+    /** Creates the dataset and its version 1 with these cases, in one transaction. */
+    create(meta: DatasetMeta, cases: DatasetCaseInput[], note = 'Initial version'): DatasetSummary {
+      const parsedMeta = DatasetMeta.safeParse(meta)
+      if (!parsedMeta.success) throw validationError('dataset', parsedMeta.error)
+      const parsedCases = parseCases(cases)
+      try {
+        return get(createTx(parsedMeta.data, parsedCases, note))
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError('CONFLICT', `A dataset named "${parsedMeta.data.name}" already exists; choose another name or save a new version of it.`)
+        }
+        throw error
+      }
+    },
+    /** A new immutable version holding exactly these cases (new case ids; earlier versions and their calls stay). */
+    saveVersion(datasetId: string, cases: DatasetCaseInput[], note = ''): DatasetVersionInfo {
+      const parsedCases = parseCases(cases)
+      const versionId = saveVersionTx(datasetId, parsedCases, note)
+      return toVersionInfo(selectVersionById.get(versionId) as VersionRow)
+    },
+    listVersions(datasetId: string): DatasetVersionInfo[] {
+      get(datasetId)
+      return (selectVersions.all(datasetId) as VersionRow[]).map(toVersionInfo)
+    },
+    getVersionById(versionId: string): DatasetVersionInfo {
+      const row = selectVersionById.get(versionId) as VersionRow | undefined
+      if (!row) throw notFound(`Dataset version "${versionId}"`, 'list the dataset versions to pick an existing one')
+      return toVersionInfo(row)
+    },
+    /** A page of one version's cases, in position order (latest version when none is named). */
+    cases(datasetId: string, options: { version?: number; offset?: number; limit?: number } = {}): CasePage {
+      get(datasetId)
+      const row = resolveVersion(datasetId, options.version)
+      if (!row) return { total: 0, version: 0, cases: [] }
+      const limit = Math.max(0, Math.floor(options.limit ?? 200))
+      const offset = Math.max(0, Math.floor(options.offset ?? 0))
+      return { total: row.case_count, version: row.version, cases: (selectCases.all(row.id, limit, offset) as CaseRow[]).map(toCase) }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import type BetterSqlite3 from 'better-sqlite3'
+import { createCallRepo } from './repos/call-repo'
+import type { CallRepo } from './repos/call-repo'
+import { createContractRepo } from './repos/contract-repo'
+import type { ContractRepo } from './repos/contract-repo'
+import { createDatasetRepo } from './repos/dataset-repo'
+import type { DatasetRepo } from './repos/dataset-repo'
+import { createFeedbackRepo } from './repos/feedback-repo'
+import type { FeedbackRepo } from './repos/feedback-repo'
+import { createModelRepo } from './repos/model-repo'
+import type { ModelRepo } from './repos/model-repo'
+import { createProviderRepo } from './repos/provider-repo'
+import type { ProviderRepo } from './repos/provider-repo'
+import { createRunRepo } from './repos/run-repo'
+import type { RunRepo } from './repos/run-repo'
+import { createScoreRepo } from './repos/score-repo'
+import type { ScoreRepo } from './repos/score-repo'
+import { createSettingRepo } from './repos/setting-repo'
+import type { SettingRepo } from './repos/setting-repo'
+
+export interface Repos {
+  providers: ProviderRepo
+  models: ModelRepo
+  contracts: ContractRepo
+  datasets: DatasetRepo
+  runs: RunRepo
+  calls: CallRepo
+  scores: ScoreRepo
+  feedback: FeedbackRepo
+  settings: SettingRepo
+}
+
+/** An open Switchyard store: the connection, what opening found, and one repository per entity. */
+export interface Store extends Repos {
+  db: BetterSqlite3.Database
+  /** Absolute path of the database file. */
+  path: string
+  schemaVersion: number
+  /** Runs found `running`/`queued` at open and marked `interrupted`. */
+  recoveredRuns: number
+  /** The copy taken before migrating this open, if one was. */
+  backupPath: string | null
+  readonly: boolean
+  /** Runs `fn` in one IMMEDIATE transaction across repositories (all or nothing). */
+  transaction<T>(fn: () => T): T
+  close(): void
+}
+
+/** Builds every repository once (each prepares its statements once, here). */
+export function createRepos(db: BetterSqlite3.Database): Repos {
+  const calls = createCallRepo(db)
+  return {
+    providers: createProviderRepo(db),
+    models: createModelRepo(db),
+    contracts: createContractRepo(db),
+    datasets: createDatasetRepo(db),
+    runs: createRunRepo(db, calls),
+    calls,
+    scores: createScoreRepo(db),
+    feedback: createFeedbackRepo(db),
+    settings: createSettingRepo(db)
+  }
+}
