@@ -1,3 +1,4 @@
+import { connectionOptions } from './native-binding'
 import fs from 'node:fs'
 import Database from 'better-sqlite3'
 import { SWITCHYARD_APPLICATION_ID } from './migrations/migrate'
@@ -98,7 +99,7 @@ export function inspectStoreFile(file: string, latestVersion: number): StoreFile
   const existedBefore = new Set(SIDECARS.map((suffix) => file + suffix).filter((sidecar) => fs.existsSync(sidecar)))
   let probe: Database.Database | null = null
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true })
+    probe = new Database(file, connectionOptions({ readonly: true, fileMustExist: true }))
     return judge(probe, file, latestVersion)
   } catch (error) {
     const refusal = error instanceof StoreOpenError ? error : (corruptFrom(file, error) ?? ioError(file, error))

@@ -1,3 +1,4 @@
+import { connectionOptions } from './native-binding'
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
@@ -35,7 +36,7 @@ export function applyPragmas(db: Database.Database, readonly = false): void {
 
 function openConnection(file: string, readonly: boolean): Database.Database {
   try {
-    return new Database(file, readonly ? { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS } : { timeout: BUSY_TIMEOUT_MS })
+    return new Database(file, connectionOptions(readonly ? { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS } : { timeout: BUSY_TIMEOUT_MS }))
   } catch (error) {
     throw corruptFrom(file, error) ?? ioError(file, error)
   }

@@ -22,8 +22,9 @@ export const JobInfo = z.object({
 export type JobInfo = z.infer<typeof JobInfo>
 
 /**
- * Envelope of every job event on every face (IPC channel, SSE stream, CLI). `seq` rises by one per job so a
- * subscriber that reconnects can ask for what it missed. `payload` is typed per operation by the contract.
+ * Envelope of every job event on every face (IPC channel, SSE stream, CLI). `seq` is one sequence across all jobs
+ * of an engine (rising, so also in order within a job): a subscriber that reconnects asks for events after the last
+ * `seq` it saw. `payload` is typed per operation by the contract.
  */
 export const JobEventEnvelope = z.object({
   jobId: z.string(),

@@ -1,0 +1,24 @@
+import { AppError } from '../../core/errors'
+import type { Handlers } from '../dispatch'
+import { requireStore, type EngineContext } from '../engine-context'
+
+export function workspaceHandlers(
+  context: EngineContext
+): Pick<Handlers, 'contracts.list' | 'contracts.get' | 'datasets.list' | 'datasets.cases' | 'runs.list' | 'runs.get'> {
+  return {
+    'contracts.list': (request) => requireStore(context).contracts.list({ includeArchived: request.includeArchived }),
+    'contracts.get': (request) => {
+      const contract = requireStore(context).contracts.get(request.id)
+      if (!contract) throw new AppError('NOT_FOUND', `No contract "${request.id}". contracts.list shows the contracts.`)
+      return contract
+    },
+    'datasets.list': () => requireStore(context).datasets.list(),
+    'datasets.cases': (request) => requireStore(context).datasets.cases(request.datasetId, request),
+    'runs.list': (request) => requireStore(context).runs.list(request),
+    'runs.get': (request) => {
+      const run = requireStore(context).runs.get(request.id)
+      if (!run) throw new AppError('NOT_FOUND', `No run "${request.id}". runs.list shows recent runs.`)
+      return run
+    }
+  }
+}
