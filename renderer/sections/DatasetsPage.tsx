@@ -1,0 +1,76 @@
+import { useEffect } from 'react'
+import type { ReactElement } from 'react'
+import { EmptyState } from '../components/EmptyState'
+import { ErrorNotice, Loading } from '../components/Feedback'
+import { PageHeader } from '../components/PageHeader'
+import { navigate } from '../lib/navigation'
+import { hrefFor } from '../lib/routes'
+import { useDatasetsStore } from '../stores/datasets-store'
+import { DatasetCasesView } from './datasets/DatasetCasesView'
+
+/** Datasets: the cases (variables, expected output, tags) that evals will run a contract against. */
+export function DatasetsPage({ datasetId }: { datasetId: string | null }): ReactElement {
+  const datasets = useDatasetsStore((s) => s.datasets)
+  const load = useDatasetsStore((s) => s.load)
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const list = datasets.data ?? []
+  const selected = list.find((d) => d.id === (datasetId ?? list[0]?.id))
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Datasets"
+        description="Test cases for a contract: the values of its template variables, the expected answer and tags. Evals run every case against every candidate model."
+      />
+      {datasets.error && <ErrorNotice error={datasets.error} title="Could not list the data sets" onRetry={() => void load()} />}
+      {datasets.status === 'loading' && !datasets.data && <Loading label="Loading data sets…" />}
+      {datasets.data && list.length === 0 && (
+        <EmptyState
+          icon="datasets"
+          title="No data set yet"
+          actions={
+            <button type="button" className="btn primary" onClick={() => navigate('contracts')}>
+              See the sample contract
+            </button>
+          }
+        >
+          <p>
+            A data set is a list of cases for one contract: values for its template variables, the answer you expect,
+            and tags to slice results by. Evals will run every case against every candidate model and score the answers.
+          </p>
+          <p>Importing and editing cases (CSV, JSONL) arrives with evals. A fresh store includes the sample “Triage golden set”.</p>
+        </EmptyState>
+      )}
+      {list.length > 0 && (
+        <div className="split">
+          <ul className="master-list" aria-label="Data set list">
+            {list.map((d) => (
+              <li key={d.id}>
+                <a href={hrefFor('datasets', d.id)} aria-current={d.id === selected?.id ? 'true' : undefined}>
+                  <span className="title">{d.name}</span>
+                  <span className="meta">
+                    <span className="num">{d.caseCount} cases</span>
+                    <span className="num">v{d.latestVersion}</span>
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+          {selected ? (
+            <DatasetCasesView key={selected.id} dataset={selected} />
+          ) : (
+            <EmptyState icon="datasets" title="Unknown data set">
+              <p>
+                No data set has the id <code>{datasetId}</code>. Pick one from the list.
+              </p>
+            </EmptyState>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+import { create } from 'zustand'
+import { getClient } from '../api/client'
+import type { DatasetCase, DatasetSummary } from '../../src/core/schemas/workspace'
+import { toAppError } from '../lib/errors'
+import { failed, idle, loading, ready } from './loadable'
+import type { Loadable } from './loadable'
+
+export const CASES_PAGE_SIZE = 50
+
+export interface CasesPage {
+  datasetId: string
+  offset: number
+  limit: number
+  total: number
+  version: number
+  cases: DatasetCase[]
+}
+
+interface DatasetsState {
+  datasets: Loadable<DatasetSummary[]>
+  cases: Loadable<CasesPage>
+  /** The dataset whose cases are shown or loading. */
+  casesFor: string | null
+  load: () => Promise<void>
+  loadCases: (datasetId: string, offset?: number) => Promise<void>
+}
+
+export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
+  datasets: idle(),
+  cases: idle(),
+  casesFor: null,
+
+  async load() {
+    set({ datasets: loading(get().datasets) })
+    try {
+      set({ datasets: ready(await getClient().call('datasets.list', {})) })
+    } catch (error) {
+      set({ datasets: failed(get().datasets, toAppError(error)) })
+    }
+  },
+
+  async loadCases(datasetId, offset = 0) {
+    const previous = get().casesFor === datasetId ? get().cases : undefined
+    set({ casesFor: datasetId, cases: loading(previous) })
+    try {
+      const page = await getClient().call('datasets.cases', { datasetId, offset, limit: CASES_PAGE_SIZE })
+      if (get().casesFor !== datasetId) return
+      set({ cases: ready({ datasetId, offset, limit: CASES_PAGE_SIZE, ...page }) })
+    } catch (error) {
+      if (get().casesFor !== datasetId) return
+      set({ cases: failed(previous, toAppError(error)) })
+    }
+  }
+}))
