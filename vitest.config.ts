@@ -9,7 +9,8 @@ export default defineConfig({
       'src/**/*.test.ts',
       'main/**/*.test.ts',
       'renderer/**/*.test.{ts,tsx}',
-      'test/integration/**/*.test.ts'
+      'test/integration/**/*.test.ts',
+      'eslint-rules/**/*.test.ts'
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000

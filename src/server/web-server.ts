@@ -48,6 +48,20 @@ function sendError(res: ServerResponse, error: ApiError, status = HTTP_STATUS_BY
   sendJson(res, status, { error })
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** A browser visiting without the token (or from a foreign host) gets a readable page, not JSON. */
+function sendRefusalPage(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(
+    `<!doctype html><meta charset="utf-8"><title>Switchyard: ${status === 401 ? 'session token needed' : 'refused'}</title>` +
+      `<body style="font:16px system-ui;margin:3rem;max-width:40rem"><h1>Switchyard web mode</h1><p>${escapeHtml(message)}</p>` +
+      '<p>Start it with <code>npm run web</code> or <code>switchyard serve</code> and open the URL it prints.</p></body>'
+  )
+}
+
 async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
@@ -106,6 +120,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       { port, token }
     )
     if (!verdict.ok) {
+      if (req.method === 'GET' && !url.pathname.startsWith(HTTP_API_PREFIX)) return sendRefusalPage(res, verdict.status, verdict.message)
       return sendError(res, { code: verdict.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: verdict.message }, verdict.status)
     }
 

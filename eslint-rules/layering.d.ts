@@ -1,0 +1,5 @@
+import type { Rule } from 'eslint'
+
+export declare const layeringRule: Rule.RuleModule
+declare const plugin: { rules: { layering: Rule.RuleModule } }
+export default plugin
