@@ -34,6 +34,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves the renderer unminified by default; web mode serves it over HTTP, so minify.
+      minify: true,
       chunkSizeWarningLimit: 8000,
       rollupOptions: { input: resolve(__dirname, 'renderer/index.html') }
     }

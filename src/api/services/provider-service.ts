@@ -1,6 +1,5 @@
 import { KEY_ENV_VAR, type KeyStatus, type Provider } from '../../core/schemas/provider'
 import { AppError } from '../../core/errors'
-import { runProbe } from '../../providers/probe'
 import type { Handlers } from '../dispatch'
 import { requireStore, type EngineContext } from '../engine-context'
 
@@ -33,8 +32,10 @@ export function providerHandlers(
         }
       }
       if (chosen.length === 0) throw new AppError('VALIDATION_FAILED', `Provider "${provider.name}" has no enabled models to probe.`)
-      const jobId = context.jobs.start('providers.probe', (job) =>
-        runProbe(job, {
+      // The AI SDK costs ~200 ms to load, so it loads with the first probe, not with the engine.
+      const jobId = context.jobs.start('providers.probe', async (job) => {
+        const { runProbe } = await import('../../providers/probe')
+        await runProbe(job, {
           store,
           provider,
           models: models.filter((m) => chosen.includes(m.modelId)),
@@ -43,7 +44,7 @@ export function providerHandlers(
           emulatorUrl: context.emulator?.url ?? null,
           apiKey: context.secretStore.reveal(provider.id, KEY_ENV_VAR[provider.kind])
         })
-      )
+      })
       return { jobId }
     },
     'models.list': (request) => requireStore(context).models.list(request.providerId),
