@@ -1,10 +1,8 @@
-import type { CallOperation, JobOperation, RequestOf, ResponseOf } from '../../src/core/api-contract'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../src/core/api-operations'
 import type { SwitchyardClient } from '../../src/core/client'
 import { ApiError, AppError, fromApiError } from '../../src/core/errors'
 import type { ErrorCode } from '../../src/core/errors'
-import { JobEventEnvelope, JobStarted } from '../../src/core/schemas/jobs'
-import { validateResponse } from './validate-response'
+import { clientOverTransport } from './transport-client'
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>
 type EventSourceFactory = (url: string) => EventSource
@@ -31,7 +29,7 @@ export function createHttpClient(options: HttpClientOptions = {}): SwitchyardCli
   const base = options.baseUrl ?? ''
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const openEvents: EventSourceFactory = options.eventSource ?? ((url) => new EventSource(url))
-  const listeners = new Set<(event: JobEventEnvelope) => void>()
+  const listeners = new Set<(raw: unknown) => void>()
   let source: EventSource | null = null
 
   async function post(op: string, request: unknown): Promise<unknown> {
@@ -62,30 +60,21 @@ export function createHttpClient(options: HttpClientOptions = {}): SwitchyardCli
       } catch {
         return
       }
-      const envelope = JobEventEnvelope.safeParse(parsed)
-      if (!envelope.success) return
-      for (const listener of [...listeners]) listener(envelope.data)
+      for (const listener of [...listeners]) listener(parsed)
     })
   }
 
-  return {
+  return clientOverTransport({
     face: 'web',
-    async call<K extends CallOperation>(op: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-      return validateResponse(op, await post(op, request))
-    },
-    async start<K extends JobOperation>(op: K, request: RequestOf<K>): Promise<JobStarted> {
-      const parsed = JobStarted.safeParse(await post(op, request))
-      if (!parsed.success) throw new AppError('INTERNAL', `The engine answered ${op} without a job id`)
-      return parsed.data
-    },
-    onJobEvent(listener) {
+    send: post,
+    subscribe(listener) {
       listeners.add(listener)
       ensureEventSource()
       return () => {
         listeners.delete(listener)
       }
     }
-  }
+  })
 }
 
 function errorFromBody(status: number, body: unknown): AppError {

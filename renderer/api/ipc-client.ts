@@ -1,9 +1,8 @@
 import { splitOperationName } from '../../src/core/api-contract'
-import type { CallOperation, JobOperation, OperationName, RequestOf, ResponseOf } from '../../src/core/api-contract'
+import type { OperationName } from '../../src/core/api-contract'
 import type { BridgeApi, IpcResult, SwitchyardClient } from '../../src/core/client'
 import { AppError, fromApiError } from '../../src/core/errors'
-import { JobEventEnvelope, JobStarted } from '../../src/core/schemas/jobs'
-import { validateResponse } from './validate-response'
+import { clientOverTransport } from './transport-client'
 
 type BridgeFn = (request: unknown) => Promise<IpcResult<unknown>>
 
@@ -24,21 +23,9 @@ export function createIpcClient(bridge: BridgeApi): SwitchyardClient {
     return result.data
   }
 
-  return {
+  return clientOverTransport({
     face: 'electron',
-    async call<K extends CallOperation>(op: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
-      return validateResponse(op, await invoke(op, request))
-    },
-    async start<K extends JobOperation>(op: K, request: RequestOf<K>): Promise<JobStarted> {
-      const parsed = JobStarted.safeParse(await invoke(op, request))
-      if (!parsed.success) throw new AppError('INTERNAL', `The engine answered ${op} without a job id`)
-      return parsed.data
-    },
-    onJobEvent(listener) {
-      return bridge.events.onJobEvent((event) => {
-        const parsed = JobEventEnvelope.safeParse(event)
-        if (parsed.success) listener(parsed.data)
-      })
-    }
-  }
+    send: invoke,
+    subscribe: (listener) => bridge.events.onJobEvent(listener)
+  })
 }
