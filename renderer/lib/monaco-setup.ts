@@ -12,6 +12,10 @@ import 'monaco-editor/features/folding/register'
 import 'monaco-editor/features/bracketMatching/register'
 import 'monaco-editor/features/readOnlyMessage/register'
 import 'monaco-editor/features/wordHighlighter/register'
+// The JSON language features instantiate contributions that need these services (else Monaco logs
+// "depends on UNKNOWN service ICodeLensCache / IInlayHintsCache" when the JSON mode wins a load race).
+import 'monaco-editor/features/codelens/register'
+import 'monaco-editor/features/inlayHints/register'
 import 'monaco-editor/editor/browser/coreCommands'
 import 'monaco-editor/languages/features/json/register'
 import { loader } from '@monaco-editor/react'
