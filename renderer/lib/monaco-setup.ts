@@ -1,21 +1,11 @@
 /**
  * Monaco from the local bundle, never a CDN. Imported only by components/CodeView (itself lazy-loaded), so the
- * shell starts without it. Uses the bare editor entry plus the few contributions a read-only viewer needs.
+ * shell starts without it. Uses the bare editor entry, all editor features, and only the JSON language.
  */
 import * as monaco from 'monaco-editor/editor'
-import 'monaco-editor/features/codeEditor/register'
-import 'monaco-editor/features/codicon/register'
-import 'monaco-editor/features/clipboard/register'
-import 'monaco-editor/features/contextmenu/register'
-import 'monaco-editor/features/find/register'
-import 'monaco-editor/features/folding/register'
-import 'monaco-editor/features/bracketMatching/register'
-import 'monaco-editor/features/readOnlyMessage/register'
-import 'monaco-editor/features/wordHighlighter/register'
-// The JSON language features instantiate contributions that need these services (else Monaco logs
-// "depends on UNKNOWN service ICodeLensCache / IInlayHintsCache" when the JSON mode wins a load race).
-import 'monaco-editor/features/codelens/register'
-import 'monaco-editor/features/inlayHints/register'
+// Every editor feature (each registers the services its contributions need: a partial set makes Monaco log
+// "depends on UNKNOWN service …" under load), but only the JSON language.
+import 'monaco-editor/features/register.all'
 import 'monaco-editor/editor/browser/coreCommands'
 import 'monaco-editor/languages/features/json/register'
 import { loader } from '@monaco-editor/react'
