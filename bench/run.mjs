@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process'
 const BENCHES = {
   emulator: ['bench/emulator/emulator-bench.ts'],
   store: ['bench/store/store-bench.ts'],
-  web: ['bench/web/web-startup-bench.ts']
+  web: ['bench/web/web-startup-bench.ts'],
+  playground: ['bench/playground/ttft-overhead-bench.ts']
 }
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const names = chosen.length ? chosen : Object.keys(BENCHES)

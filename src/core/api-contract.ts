@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { AppInfo, Settings } from './schemas/app'
 import { JobInfo, JobStarted, ProgressEvent, StatusEvent } from './schemas/jobs'
-import { KeyStatus, Model, ProviderWithStatus } from './schemas/provider'
+import { CostEstimate, PlaygroundEvent, PlaygroundRunRequest } from './schemas/playground'
+import { KeyStatus, Model, ProviderKind, ProviderWithStatus } from './schemas/provider'
 import { ErrorClass, RunDetail, RunKind, RunSummary } from './schemas/run'
 import { ContractDetail, ContractSummary, DatasetCase, DatasetSummary } from './schemas/workspace'
 
@@ -59,6 +60,46 @@ export const ProbeEvent = z.discriminatedUnion('type', [
 ])
 export type ProbeEvent = z.infer<typeof ProbeEvent>
 
+/** A provider as the user configures it; kind-specific options (Azure resource, api version, headers) in options. */
+const ProviderInput = z
+  .object({
+    kind: ProviderKind.exclude(['emulator']),
+    name: z.string().trim().min(1, 'give the provider a name').max(80),
+    baseUrl: z.string().trim().url('a base URL looks like https://host/v1').nullable().default(null),
+    options: z.record(z.string(), z.unknown()).default({})
+  })
+  .strict()
+
+export const ConnectionTest = z.object({
+  ok: z.boolean(),
+  /** How the test reached the provider: its models endpoint, or a one-token completion. */
+  method: z.enum(['models', 'completion']),
+  modelCount: z.number().int().nonnegative().nullable(),
+  latencyMs: z.number().nonnegative(),
+  errorClass: ErrorClass.nullable(),
+  message: z.string()
+})
+export type ConnectionTest = z.infer<typeof ConnectionTest>
+
+export const LocalServer = z.object({
+  kind: z.enum(['ollama', 'lmstudio']),
+  baseUrl: z.string(),
+  models: z.array(z.string()),
+  /** Id of a provider already pointing at this server, if any. */
+  providerId: z.string().nullable()
+})
+
+export const CatalogEntry = z.object({
+  catalogProvider: z.string(),
+  modelId: z.string(),
+  name: z.string(),
+  contextWindow: z.number().int().positive().nullable(),
+  inputPricePerMTok: z.number().nonnegative().nullable(),
+  outputPricePerMTok: z.number().nonnegative().nullable(),
+  cachedInputPricePerMTok: z.number().nonnegative().nullable()
+})
+export type CatalogEntry = z.infer<typeof CatalogEntry>
+
 export const apiContract = {
   'app.info': call('Version, face, store, emulator and secret-store state.', Empty, AppInfo),
   'app.ping': call('Round trip check.', Empty, z.object({ pong: z.literal(true), at: z.number() })),
@@ -86,10 +127,79 @@ export const apiContract = {
     ProbeEvent
   ),
 
+  'providers.create': call('Add a provider (its key is set separately through secrets.set).', ProviderInput, ProviderWithStatus),
+  'providers.update': call(
+    'Change a provider: name, base URL, options, enabled.',
+    z
+      .object({
+        id: Id,
+        name: z.string().trim().min(1).max(80).optional(),
+        baseUrl: z.string().trim().url('a base URL looks like https://host/v1').nullable().optional(),
+        options: z.record(z.string(), z.unknown()).optional(),
+        enabled: z.boolean().optional()
+      })
+      .strict(),
+    ProviderWithStatus
+  ),
+  'providers.remove': call('Remove a provider and its stored key (its past calls stay).', z.object({ id: Id }).strict(), z.object({ removed: z.literal(true) })),
+  'providers.test': call(
+    "Test a provider's connection and key: list its models, or send a one-token request.",
+    z.object({ id: Id, modelId: z.string().optional() }).strict(),
+    ConnectionTest
+  ),
+  'providers.detectLocal': call('Look for Ollama (port 11434) and LM Studio (port 1234) on this machine.', Empty, z.array(LocalServer)),
+
   'models.list': call(
     'Models known for one provider or all.',
     z.object({ providerId: Id.optional() }).strict(),
     z.array(Model)
+  ),
+
+  'models.refresh': call(
+    "Fetch a provider's models from its models endpoint and merge catalog prices and context windows.",
+    z.object({ providerId: Id }).strict(),
+    z.object({ added: z.number().int(), updated: z.number().int(), total: z.number().int(), source: z.enum(['endpoint', 'catalog']) })
+  ),
+  'models.add': call(
+    'Add a model by id (e.g. an Azure deployment name), with catalog prices when the catalog knows it.',
+    z.object({ providerId: Id, modelId: z.string().trim().min(1).max(200), displayName: z.string().max(200).optional() }).strict(),
+    Model
+  ),
+  'models.update': call(
+    'Override prices (USD per million tokens; null clears the override back to the catalog) or enable/disable a model.',
+    z
+      .object({
+        providerId: Id,
+        modelId: z.string().min(1),
+        enabled: z.boolean().optional(),
+        prices: z
+          .object({
+            inputPricePerMTok: z.number().nonnegative(),
+            outputPricePerMTok: z.number().nonnegative(),
+            cachedInputPricePerMTok: z.number().nonnegative().nullable().default(null)
+          })
+          .nullable()
+          .optional()
+      })
+      .strict(),
+    Model
+  ),
+  'catalog.search': call(
+    'Search the offline price catalog (@pydantic/genai-prices).',
+    z.object({ query: z.string().max(200).default(''), catalogProvider: z.string().optional(), limit: z.number().int().positive().max(500).default(100) }).strict(),
+    z.object({ catalogDate: z.string().nullable(), entries: z.array(CatalogEntry) })
+  ),
+
+  'playground.estimate': call(
+    'Before a run: input tokens (tokenizer estimate) and the cost range per model.',
+    PlaygroundRunRequest,
+    z.object({ estimates: z.array(CostEstimate), totalMinCostUsd: z.number().nullable(), totalMaxCostUsd: z.number().nullable() })
+  ),
+  'playground.run': job('Stream one prompt to several models side by side (optionally repeated); stored as a playground run.', PlaygroundRunRequest, PlaygroundEvent),
+  'playground.cancelColumn': call(
+    'Cancel one column of a running playground job; the others go on.',
+    z.object({ jobId: Id, columnId: z.string().min(1) }).strict(),
+    z.object({ cancelled: z.boolean() })
   ),
 
   'secrets.status': call('Key status for every provider.', Empty, z.array(KeyStatus)),
@@ -118,10 +228,11 @@ export const apiContract = {
   ),
 
   'runs.list': call(
-    'Recent runs, newest first.',
+    'Recent runs, newest first; query searches titles, prompts and outputs.',
     z
       .object({
         kind: RunKind.optional(),
+        query: z.string().max(200).optional(),
         limit: z.number().int().positive().max(500).default(50),
         offset: z.number().int().nonnegative().default(0)
       })
@@ -129,6 +240,24 @@ export const apiContract = {
     z.array(RunSummary)
   ),
   'runs.get': call('One run with its calls.', z.object({ id: Id }).strict(), RunDetail),
+
+  'datasets.addCase': call(
+    "Save a test case (e.g. from a playground call) into a dataset, creating the dataset when it is new; saves a new dataset version.",
+    z
+      .object({
+        datasetId: Id.optional(),
+        newDatasetName: z.string().trim().min(1).max(120).optional(),
+        vars: z.record(z.string(), z.unknown()),
+        /** The chosen output: as the expected output, or only as a reference note. */
+        output: z.string().max(1_000_000),
+        use: z.enum(['expected', 'reference']),
+        sourceCallId: z.string().optional(),
+        tags: z.array(z.string().max(60)).max(20).default([])
+      })
+      .strict()
+      .refine((r) => Boolean(r.datasetId) !== Boolean(r.newDatasetName), { message: 'give either datasetId or newDatasetName', path: ['datasetId'] }),
+    z.object({ datasetId: z.string(), version: z.number().int().positive(), caseId: z.string() })
+  ),
 
   'jobs.list': call('Jobs of this session, newest first.', Empty, z.array(JobInfo)),
   'jobs.get': call('One job: status, progress, final error.', z.object({ jobId: Id }).strict(), JobInfo),

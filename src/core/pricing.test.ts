@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { costOfUsage } from './pricing'
+import { costOfUsage, estimateCostRange } from './pricing'
 
 const prices = { inputPricePerMTok: 1, outputPricePerMTok: 4, cachedInputPricePerMTok: 0.25 }
 
@@ -17,5 +17,22 @@ describe('costOfUsage', () => {
   it('is unknown (null), never zero, when usage or prices are missing', () => {
     expect(costOfUsage(prices, { input: null, output: 5, cached: null })).toBeNull()
     expect(costOfUsage({ ...prices, outputPricePerMTok: null }, { input: 1, output: 1, cached: 0 })).toBeNull()
+  })
+})
+
+describe('estimateCostRange', () => {
+  it('bills the input alone for the minimum and input plus max output for the maximum', () => {
+    const range = estimateCostRange(prices, 2_000, 1_000)
+    expect(range.minCostUsd).toBeCloseTo((2_000 * 1) / 1e6, 12)
+    expect(range.maxCostUsd).toBeCloseTo((2_000 * 1 + 1_000 * 4) / 1e6, 12)
+  })
+  it('is zero for zero tokens, not unknown', () => {
+    expect(estimateCostRange(prices, 0, 0)).toEqual({ minCostUsd: 0, maxCostUsd: 0 })
+  })
+  it('is unknown (null) where a needed price is unknown', () => {
+    expect(estimateCostRange({ ...prices, inputPricePerMTok: null }, 10, 10)).toEqual({ minCostUsd: null, maxCostUsd: null })
+    const noOutput = estimateCostRange({ ...prices, outputPricePerMTok: null }, 1_000_000, 10)
+    expect(noOutput.minCostUsd).toBeCloseTo(1, 12)
+    expect(noOutput.maxCostUsd).toBeNull()
   })
 })

@@ -1,11 +1,13 @@
-import { createOpenAI } from '@ai-sdk/openai'
-import { streamText } from 'ai'
 import { AppError } from '../core/errors'
+import { costOfUsage } from '../core/pricing'
+import { CallPolicy } from '../core/schemas/playground'
 import type { Model, Provider } from '../core/schemas/provider'
 import type { JobContext } from '../jobs/job-registry'
 import type { Store } from '../store/open-store'
-import { classifyError } from './classify-error'
-import { costOfUsage } from '../core/pricing'
+import type { AttemptResult, CallTarget } from './call-types'
+import { resolveBaseUrl } from './language-model'
+import { ProviderCallError } from './provider-call-error'
+import { streamCall } from './stream-call'
 
 export interface ProbeInput {
   store: Store
@@ -15,44 +17,42 @@ export interface ProbeInput {
   maxTokens: number
   emulatorUrl: string | null
   apiKey: string | undefined
+  /** Defaults to CallPolicy's defaults (SECURITY.md §4). */
+  policy?: CallPolicy
 }
 
-/** Kinds whose wire format is OpenAI chat completions, which the probe can reach today. */
-const OPENAI_CHAT_KINDS = new Set<Provider['kind']>(['emulator', 'openai', 'openai-compatible', 'ollama', 'lmstudio', 'vllm'])
-
-function baseUrlOf(input: ProbeInput): string {
-  if (input.provider.kind === 'emulator') {
-    if (!input.emulatorUrl) throw new AppError('UPSTREAM', 'The Local emulator is not running in this session.')
-    return `${input.emulatorUrl}/v1`
+function checkReachable(input: ProbeInput, target: CallTarget): void {
+  try {
+    resolveBaseUrl(target)
+  } catch (error) {
+    if (!(error instanceof ProviderCallError)) throw error
+    if (input.provider.kind === 'emulator') throw new AppError('UPSTREAM', 'The Local emulator is not running in this session.')
+    throw new AppError('VALIDATION_FAILED', error.message)
   }
-  if (!input.provider.baseUrl) {
-    throw new AppError('VALIDATION_FAILED', `Provider "${input.provider.name}" has no base URL. Set one in Providers.`)
-  }
-  return input.provider.baseUrl
 }
 
 /**
- * Streams one short prompt to each chosen model in parallel and stores the calls as a `probe` run. Emits
- * call-started, delta and call-finished events. Every finished call is committed as it finishes.
+ * Streams one short prompt to each chosen model in parallel (any provider kind, via streamCall) and stores the
+ * calls as a `probe` run, one row per attempt with transport timings. Emits call-started, delta and
+ * call-finished events. Every finished call is committed as it finishes.
  */
 export async function runProbe(job: JobContext, input: ProbeInput): Promise<void> {
-  if (!OPENAI_CHAT_KINDS.has(input.provider.kind)) {
-    throw new AppError('VALIDATION_FAILED', `Probing providers of kind "${input.provider.kind}" is not available yet; the emulator and OpenAI-compatible servers are.`)
-  }
-  const baseURL = baseUrlOf(input)
-  const client = createOpenAI({ baseURL, apiKey: input.apiKey ?? (input.provider.kind === 'emulator' ? 'emulator' : '') })
+  const targetOf = (model: Model): CallTarget => ({ provider: input.provider, model, apiKey: input.apiKey, emulatorUrl: input.emulatorUrl })
+  const first = input.models[0]
+  if (first) checkReachable(input, targetOf(first))
   const runId = input.store.runs.create({
     kind: 'probe',
     title: `Probe ${input.provider.name}: ${input.models.map((m) => m.modelId).join(', ')}`,
     config: { providerId: input.provider.id, models: input.models.map((m) => m.modelId), prompt: input.prompt, maxTokens: input.maxTokens }
   })
   job.setRunId(runId)
+  const policy = input.policy ?? CallPolicy.parse({})
   let done = 0
   let errors = 0
   job.progress(0, input.models.length)
   await Promise.all(
     input.models.map(async (model) => {
-      const ok = await probeOne(job, input, runId, client, model)
+      const ok = await probeOne(job, input, runId, targetOf(model), policy)
       if (!ok) errors += 1
       done += 1
       job.progress(done, input.models.length)
@@ -62,94 +62,60 @@ export async function runProbe(job: JobContext, input: ProbeInput): Promise<void
   input.store.runs.finish(runId, status, { calls: input.models.length, errors })
 }
 
-async function probeOne(
-  job: JobContext,
-  input: ProbeInput,
-  runId: string,
-  client: ReturnType<typeof createOpenAI>,
-  model: Model
-): Promise<boolean> {
-  job.emit({ type: 'call-started', modelId: model.modelId })
-  const startedAt = Date.now()
-  const t0 = performance.now()
-  let ttftMs: number | null = null
-  let text = ''
-  let failure: unknown = null
-  let usage = { input: null as number | null, output: null as number | null, cached: null as number | null, reasoning: null as number | null }
-  let finishReason: string | null = null
-  if (input.provider.kind !== 'emulator' && !input.apiKey && ['openai', 'openai-compatible'].includes(input.provider.kind)) {
-    failure = new AppError('UNAUTHORIZED', `No key for "${input.provider.name}". Set one in Providers.`)
-  } else {
-    try {
-      const result = streamText({
-        model: client.chat(model.modelId),
-        prompt: input.prompt,
-        maxOutputTokens: input.maxTokens,
-        maxRetries: 0,
-        abortSignal: job.signal
-      })
-      for await (const part of result.fullStream) {
-        if (part.type === 'text-delta') {
-          if (ttftMs === null) ttftMs = performance.now() - t0
-          text += part.text
-          job.emit({ type: 'delta', modelId: model.modelId, text: part.text })
-        } else if (part.type === 'error') {
-          failure = part.error
-        } else if (part.type === 'finish') {
-          finishReason = part.finishReason
-          usage = {
-            input: part.totalUsage.inputTokens ?? null,
-            output: part.totalUsage.outputTokens ?? null,
-            cached: part.totalUsage.inputTokenDetails?.cacheReadTokens ?? null,
-            reasoning: part.totalUsage.outputTokenDetails?.reasoningTokens ?? null
-          }
-        }
-      }
-    } catch (error) {
-      failure = error
-    }
-  }
-  const latencyMs = performance.now() - t0
-  const aborted = job.signal.aborted
-  const classified =
-    failure === null && !aborted
-      ? null
-      : failure instanceof AppError && failure.code === 'UNAUTHORIZED'
-        ? { errorClass: 'missing_key' as const, message: failure.message, httpStatus: null }
-        : classifyError(failure, { aborted, sawOutput: text.length > 0 })
-  const callId = input.store.calls.insert({
+function store(input: ProbeInput, runId: string, model: Model, a: AttemptResult): string {
+  return input.store.calls.insert({
     runId,
     caseId: null,
     providerId: input.provider.id,
     modelId: model.modelId,
-    attempt: 1,
-    status: classified === null ? 'ok' : classified.errorClass === 'cancelled' ? 'cancelled' : 'error',
-    startedAt,
-    firstByteMs: null,
-    ttftMs,
-    latencyMs,
-    inputTokens: usage.input,
-    outputTokens: usage.output,
-    cachedTokens: usage.cached,
-    reasoningTokens: usage.reasoning,
-    usageEstimated: false,
-    costUsd: costOfUsage(model, usage),
-    finishReason,
-    errorClass: classified?.errorClass ?? null,
-    errorMessage: classified?.message ?? null,
-    httpStatus: classified?.httpStatus ?? null,
-    outputText: text
+    attempt: a.attempt,
+    status: a.status,
+    startedAt: a.startedAt,
+    firstByteMs: a.timings.firstByteMs,
+    ttftMs: a.timings.ttftMs,
+    latencyMs: a.timings.latencyMs,
+    itlP50Ms: a.timings.itlP50Ms,
+    itlP95Ms: a.timings.itlP95Ms,
+    tokenCountStream: a.timings.deltaCount,
+    inputTokens: a.inputTokens,
+    outputTokens: a.outputTokens,
+    cachedTokens: a.cachedTokens,
+    reasoningTokens: a.reasoningTokens,
+    usageEstimated: a.usageEstimated,
+    costUsd: costOfUsage(model, { input: a.inputTokens, output: a.outputTokens, cached: a.cachedTokens }),
+    finishReason: a.finishReason,
+    errorClass: a.errorClass,
+    errorMessage: a.errorMessage,
+    httpStatus: a.httpStatus,
+    requestId: a.requestId,
+    retryAfterMs: a.retryAfterMs,
+    outputText: a.text
   })
+}
+
+async function probeOne(job: JobContext, input: ProbeInput, runId: string, target: CallTarget, policy: CallPolicy): Promise<boolean> {
+  const { model } = target
+  job.emit({ type: 'call-started', modelId: model.modelId })
+  const attempts = await streamCall(
+    target,
+    { messages: [{ role: 'user', content: input.prompt }], maxTokens: input.maxTokens, output: { kind: 'text' } },
+    policy,
+    { signal: job.signal, onDelta: (text) => job.emit({ type: 'delta', modelId: model.modelId, text }) }
+  )
+  let callId = ''
+  for (const attempt of attempts) callId = store(input, runId, model, attempt)
+  const last = attempts[attempts.length - 1]
+  const ok = last?.status === 'ok'
   job.emit({
     type: 'call-finished',
     modelId: model.modelId,
     callId,
-    ok: classified === null,
-    ttftMs,
-    latencyMs,
-    outputTokens: usage.output,
-    errorClass: classified?.errorClass ?? null,
-    errorMessage: classified?.message ?? null
+    ok,
+    ttftMs: last?.timings.ttftMs ?? null,
+    latencyMs: last?.timings.latencyMs ?? null,
+    outputTokens: last?.outputTokens ?? null,
+    errorClass: last?.errorClass ?? null,
+    errorMessage: last?.errorMessage ?? null
   })
-  return classified === null
+  return ok
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CallPolicy } from './playground'
 
 export const Face = z.enum(['electron', 'web', 'cli'])
 export type Face = z.infer<typeof Face>
@@ -45,6 +46,10 @@ export const Theme = z.enum(['system', 'light', 'dark'])
 export const Settings = z.object({
   theme: Theme,
   /** Opt-in to store keys when the OS offers no real encryption (Linux basic_text). */
-  allowUnencryptedKeys: z.boolean()
+  allowUnencryptedKeys: z.boolean(),
+  /** Retries, Retry-After cap and timeouts for provider calls. */
+  callPolicy: CallPolicy
 })
 export type Settings = z.infer<typeof Settings>
+
+export const DEFAULT_SETTINGS: Settings = { theme: 'system', allowUnencryptedKeys: false, callPolicy: CallPolicy.parse({}) }

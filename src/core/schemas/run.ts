@@ -66,5 +66,9 @@ export const CallRecord = z.object({
 })
 export type CallRecord = z.infer<typeof CallRecord>
 
-export const RunDetail = RunSummary.extend({ calls: z.array(CallRecord) })
+export const RunDetail = RunSummary.extend({
+  /** The request that started the run (e.g. the playground's messages, variables, params and models), to reopen or re-run it. */
+  config: z.record(z.string(), z.unknown()),
+  calls: z.array(CallRecord)
+})
 export type RunDetail = z.infer<typeof RunDetail>

@@ -1,0 +1,215 @@
+import { jsonSchema, Output, streamText } from 'ai'
+import type { ModelMessage } from 'ai'
+import { estimateMessagesTokens, estimateTextTokens } from '../catalog/token-estimate'
+import { providerKindInfo } from '../core/provider-kinds'
+import type { CallPolicy } from '../core/schemas/playground'
+import type { AttemptResult, CallHooks, CallRequest, CallTarget, StreamCall, TransportTimings } from './call-types'
+import { classifyError, redactWith } from './classify-error'
+import type { ClassifiedError } from './classify-error'
+import { createLanguageModel } from './language-model'
+import { cancellableSleep, isRetryable, retryDelayMs } from './retry-policy'
+import { createTimedFetch } from './timed-fetch'
+import type { FetchTimings } from './timed-fetch'
+
+/** CallHooks plus transport hooks for benchmarks and diagnostics. */
+export interface TransportHooks extends CallHooks {
+  /** Response headers of each attempt's HTTP response, as they arrive. */
+  onResponseHeaders?(headers: Headers, status: number, attempt: number): void
+  /** Randomness for backoff jitter (default Math.random). */
+  random?: () => number
+}
+
+function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))
+  return sorted[index] ?? null
+}
+
+export function transportTimings(t: FetchTimings, deltaCount: number, failedAtMs: number): TransportTimings {
+  const gaps: number[] = []
+  for (let i = 1; i < t.textChunkTimes.length; i++) gaps.push((t.textChunkTimes[i] ?? 0) - (t.textChunkTimes[i - 1] ?? 0))
+  gaps.sort((a, b) => a - b)
+  return {
+    firstByteMs: t.firstByteMs,
+    ttftMs: t.textChunkTimes[0] ?? null,
+    latencyMs: t.startedAt === null ? null : (t.endMs ?? failedAtMs),
+    itlP50Ms: quantile(gaps, 0.5),
+    itlP95Ms: quantile(gaps, 0.95),
+    deltaCount
+  }
+}
+
+function emptyAttempt(attempt: number, failure: ClassifiedError): AttemptResult {
+  return {
+    attempt,
+    status: failure.errorClass === 'cancelled' ? 'cancelled' : 'error',
+    startedAt: Date.now(),
+    timings: { firstByteMs: null, ttftMs: null, latencyMs: null, itlP50Ms: null, itlP95Ms: null, deltaCount: 0 },
+    inputTokens: null,
+    outputTokens: null,
+    cachedTokens: null,
+    reasoningTokens: null,
+    usageEstimated: false,
+    finishReason: null,
+    errorClass: failure.errorClass,
+    errorMessage: failure.message,
+    httpStatus: failure.httpStatus,
+    retryAfterMs: failure.retryAfterMs,
+    requestId: null,
+    text: ''
+  }
+}
+
+function outputOption(request: CallRequest) {
+  const output = request.output
+  if (output.kind === 'json_schema') return Output.object({ schema: jsonSchema(output.schema), name: output.name })
+  if (output.kind === 'json_object') return Output.json()
+  return undefined
+}
+
+async function runAttempt(target: CallTarget, request: CallRequest, policy: CallPolicy, hooks: TransportHooks, attempt: number): Promise<AttemptResult> {
+  const startedAt = Date.now()
+  const tf = createTimedFetch({
+    connectTimeoutMs: policy.connectTimeoutMs,
+    totalTimeoutMs: policy.totalTimeoutMs,
+    signal: hooks.signal,
+    onResponseHeaders: (headers, status) => hooks.onResponseHeaders?.(headers, status, attempt)
+  })
+  const secrets = [target.apiKey]
+  let text = ''
+  let deltaCount = 0
+  let failure: unknown = null
+  let sawFailure = false
+  let finishReason: string | null = null
+  let usage: { input?: number; output?: number; cached?: number; reasoning?: number } | null = null
+  try {
+    const model = createLanguageModel(target, tf.fetch)
+    const output = outputOption(request)
+    const result = streamText({
+      model,
+      messages: request.messages as ModelMessage[],
+      temperature: request.temperature,
+      topP: request.topP,
+      maxOutputTokens: request.maxTokens,
+      seed: request.seed,
+      stopSequences: request.stop,
+      abortSignal: tf.signal,
+      maxRetries: 0,
+      ...(output ? { output } : {}),
+      onError: () => {}
+    })
+    for await (const part of result.fullStream) {
+      if (part.type === 'text-delta') {
+        if (part.text === '') continue
+        tf.markTextChunk()
+        text += part.text
+        deltaCount++
+        hooks.onDelta?.(part.text)
+      } else if (part.type === 'error') {
+        if (!sawFailure) failure = part.error
+        sawFailure = true
+      } else if (part.type === 'abort') {
+        if (!sawFailure) failure = new DOMException('aborted', 'AbortError')
+        sawFailure = true
+      } else if (part.type === 'finish') {
+        finishReason = part.finishReason
+        const u = part.totalUsage
+        usage = { input: u.inputTokens, output: u.outputTokens, cached: u.inputTokenDetails?.cacheReadTokens, reasoning: u.outputTokenDetails?.reasoningTokens }
+      }
+    }
+    if (!sawFailure && finishReason === 'error') {
+      failure = new Error('The provider ended the stream with an error')
+      sawFailure = true
+    }
+  } catch (error) {
+    failure = error
+    sawFailure = true
+  }
+  const failedAt = tf.timings().startedAt === null ? 0 : performance.now() - (tf.timings().startedAt ?? 0)
+  const abortClass = tf.abortClass()
+  tf.dispose()
+  const timings = transportTimings(tf.timings(), deltaCount, failedAt)
+  const classified = sawFailure || abortClass ? classifyError(failure, { abortClass, sawOutput: text.length > 0, secrets }) : null
+  const response = tf.response()
+  const requestId = response?.headers.get('x-request-id') ?? response?.headers.get('request-id') ?? null
+  const sent = tf.timings().startedAt !== null
+  const provided = usage !== null && usage.input !== undefined && usage.output !== undefined
+  const estimate = !provided && sent && (classified === null || text.length > 0)
+  return {
+    attempt,
+    status: classified === null ? 'ok' : classified.errorClass === 'cancelled' ? 'cancelled' : 'error',
+    startedAt: tf.timings().startedAtEpoch ?? startedAt,
+    timings,
+    inputTokens: usage?.input ?? (estimate ? estimateMessagesTokens(request.messages) : null),
+    outputTokens: usage?.output ?? (estimate ? estimateTextTokens(text) : null),
+    cachedTokens: usage?.cached ?? null,
+    reasoningTokens: usage?.reasoning ?? null,
+    usageEstimated: estimate,
+    finishReason: classified ? (finishReason ?? null) : finishReason,
+    errorClass: classified?.errorClass ?? null,
+    errorMessage: classified ? redactWith(classified.message, secrets) : null,
+    httpStatus: classified?.httpStatus ?? (classified && response && response.status >= 400 ? response.status : null),
+    retryAfterMs: classified?.retryAfterMs ?? null,
+    requestId,
+    text
+  }
+}
+
+/** A call whose kind needs a key and has none: one attempt, no network. */
+function missingKey(target: CallTarget): AttemptResult | null {
+  if (!providerKindInfo(target.provider.kind).needsKey || (target.apiKey ?? '') !== '') return null
+  return emptyAttempt(1, {
+    errorClass: 'missing_key',
+    message: `No API key for provider "${target.provider.name}": set a key in Providers.`,
+    httpStatus: null,
+    retryAfterMs: null
+  })
+}
+
+/**
+ * Streams one rendered request with our own retry loop: each attempt is one AttemptResult. Retries only
+ * retryable classes, never once text has streamed, honours Retry-After up to the policy's cap, and waits
+ * are cancellable.
+ */
+export async function streamCallWithTransport(target: CallTarget, request: CallRequest, policy: CallPolicy, hooks: TransportHooks): Promise<AttemptResult[]> {
+  const noKey = missingKey(target)
+  if (noKey) {
+    hooks.onAttemptFinished?.(noKey)
+    return [noKey]
+  }
+  const results: AttemptResult[] = []
+  const random = hooks.random ?? Math.random
+  for (let attempt = 1; attempt <= policy.retries + 1; attempt++) {
+    if (hooks.signal.aborted) {
+      if (results.length === 0) {
+        const cancelled = emptyAttempt(attempt, { errorClass: 'cancelled', message: 'Cancelled', httpStatus: null, retryAfterMs: null })
+        results.push(cancelled)
+        hooks.onAttemptFinished?.(cancelled)
+      }
+      break
+    }
+    hooks.onAttemptStarted?.(attempt)
+    const result = await runAttempt(target, request, policy, hooks, attempt)
+    results.push(result)
+    const waitMs = nextRetryWait(result, attempt, policy, random)
+    // The attempt is final now (its message may have gained the Retry-After note): hand it over before waiting.
+    hooks.onAttemptFinished?.(result)
+    if (waitMs === null || result.errorClass === null) break
+    hooks.onRetry?.({ attempt, waitMs, errorClass: result.errorClass, message: result.errorMessage ?? '' })
+    if (!(await cancellableSleep(waitMs, hooks.signal))) break
+  }
+  return results
+}
+
+/** How long to wait before retrying this attempt, or null for no retry (annotating a capped Retry-After). */
+function nextRetryWait(result: AttemptResult, attempt: number, policy: CallPolicy, random: () => number): number | null {
+  if (result.status !== 'error' || result.errorClass === null) return null
+  if (!isRetryable(result.errorClass) || result.text.length > 0 || attempt > policy.retries) return null
+  const waitMs = retryDelayMs(attempt - 1, { retryAfterMs: result.retryAfterMs, maxRetryAfterMs: policy.maxRetryAfterMs, random })
+  if (waitMs === null) {
+    result.errorMessage = `${result.errorMessage ?? 'Rate limited'} (the provider asked to wait ${Math.round((result.retryAfterMs ?? 0) / 1000)} s, beyond the ${Math.round(policy.maxRetryAfterMs / 1000)} s cap: not retried)`
+  }
+  return waitMs
+}
+
+export const streamCall: StreamCall = (target, request, policy, hooks) => streamCallWithTransport(target, request, policy, hooks)

@@ -1,0 +1,160 @@
+import { performance } from 'node:perf_hooks'
+import type { ErrorClass } from '../core/schemas/run'
+import { undiciFetch } from './undici-fetch'
+
+export interface TimedFetchOptions {
+  /** No response headers within this → abort with `timeout_connect`. */
+  connectTimeoutMs: number
+  /** The whole exchange (headers and body) within this → else abort with `timeout_total`. */
+  totalTimeoutMs: number
+  /** The caller's cancel signal → abort with `cancelled`. */
+  signal: AbortSignal
+  onResponseHeaders?(headers: Headers, status: number): void
+  /** The fetch underneath (default: undici.request via ./undici-fetch, which timestamps chunks at the socket). */
+  baseFetch?: typeof globalThis.fetch
+}
+
+/** All times in ms relative to `startedAt` (performance.now() when the first request was issued). */
+export interface FetchTimings {
+  /** performance.now() at request start; null before any request. */
+  startedAt: number | null
+  /** Epoch ms at request start. */
+  startedAtEpoch: number | null
+  firstByteMs: number | null
+  /** Arrival of every body chunk. */
+  chunkTimes: number[]
+  /** Arrival of the chunks that carried text (see markTextChunk), distinct and in order. */
+  textChunkTimes: number[]
+  /** Last byte of the body (null while streaming or when it broke). */
+  endMs: number | null
+}
+
+export interface TimedFetch {
+  fetch: typeof globalThis.fetch
+  /** Aborts when the caller cancels or a timeout fires; hand it to the SDK as abortSignal. */
+  signal: AbortSignal
+  timings(): FetchTimings
+  /** Call when the SDK yields a text delta: attributes it to the most recent network chunk. */
+  markTextChunk(): void
+  /** Why we aborted (timeout_connect, timeout_total or cancelled), or null. */
+  abortClass(): ErrorClass | null
+  response(): { status: number; headers: Headers } | null
+  /** Clears timers and listeners; aborts any request still open (releasing its socket). */
+  dispose(): void
+}
+
+/**
+ * A fetch for one attempt that times the transport: response headers, every body chunk's arrival, and the end
+ * of the body. TTFT is the arrival of the chunk that carried the first text, not when the SDK emitted it.
+ */
+export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
+  const baseFetch = options.baseFetch ?? null
+  const controller = new AbortController()
+  let reason: ErrorClass | null = null
+  let connectTimer: NodeJS.Timeout | null = null
+  let totalTimer: NodeJS.Timeout | null = null
+  let startedAt: number | null = null
+  let startedAtEpoch: number | null = null
+  let firstByteAt: number | null = null
+  let endAt: number | null = null
+  let lastChunkAt: number | null = null
+  const chunkTimes: number[] = []
+  const textChunkTimes: number[] = []
+  let lastResponse: { status: number; headers: Headers } | null = null
+
+  const abort = (why: ErrorClass): void => {
+    if (controller.signal.aborted) return
+    reason = why
+    controller.abort(new DOMException(why, why === 'cancelled' ? 'AbortError' : 'TimeoutError'))
+  }
+  const onCancel = (): void => abort('cancelled')
+  if (options.signal.aborted) abort('cancelled')
+  else options.signal.addEventListener('abort', onCancel, { once: true })
+
+  const onArrival = (at: number): void => {
+    lastChunkAt = at
+    chunkTimes.push(at)
+  }
+  const clearConnect = (): void => {
+    if (connectTimer) clearTimeout(connectTimer)
+    connectTimer = null
+  }
+
+  const timedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const t0 = performance.now()
+    if (startedAt === null) {
+      startedAt = t0
+      startedAtEpoch = Date.now()
+      totalTimer = setTimeout(() => abort('timeout_total'), options.totalTimeoutMs)
+    }
+    clearConnect()
+    connectTimer = setTimeout(() => abort('timeout_connect'), options.connectTimeoutMs)
+    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal
+    let response: Response
+    try {
+      response = baseFetch
+        ? await baseFetch(input, { ...init, signal })
+        : await undiciFetch(input, { ...init, signal }, { onChunk: onArrival, onEnd: (at) => (endAt = at) })
+    } finally {
+      clearConnect()
+    }
+    firstByteAt = performance.now()
+    lastResponse = { status: response.status, headers: response.headers }
+    options.onResponseHeaders?.(response.headers, response.status)
+    if (!baseFetch) return response
+    if (!response.body) {
+      endAt = firstByteAt
+      return response
+    }
+    const reader = response.body.getReader()
+    const body = new ReadableStream<Uint8Array>({
+      async pull(ctrl) {
+        try {
+          const { done, value } = await reader.read()
+          const now = performance.now()
+          if (done) {
+            endAt = now
+            ctrl.close()
+            return
+          }
+          onArrival(now)
+          ctrl.enqueue(value)
+        } catch (error) {
+          ctrl.error(error)
+        }
+      },
+      cancel(why) {
+        return reader.cancel(why)
+      }
+    })
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+
+  const rel = (t: number | null): number | null => (t === null || startedAt === null ? null : t - startedAt)
+
+  return {
+    fetch: timedFetch as typeof globalThis.fetch,
+    signal: controller.signal,
+    timings: () => ({
+      startedAt,
+      startedAtEpoch,
+      firstByteMs: rel(firstByteAt),
+      chunkTimes: chunkTimes.map((t) => t - (startedAt ?? 0)),
+      textChunkTimes: textChunkTimes.map((t) => t - (startedAt ?? 0)),
+      endMs: rel(endAt)
+    }),
+    markTextChunk() {
+      const at = lastChunkAt ?? performance.now()
+      if (textChunkTimes[textChunkTimes.length - 1] !== at) textChunkTimes.push(at)
+    },
+    abortClass: () => reason,
+    response: () => lastResponse,
+    dispose() {
+      clearConnect()
+      if (totalTimer) clearTimeout(totalTimer)
+      totalTimer = null
+      options.signal.removeEventListener('abort', onCancel)
+      if (!controller.signal.aborted) controller.abort(new DOMException('disposed', 'AbortError'))
+    }
+  }
+}
