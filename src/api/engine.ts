@@ -8,6 +8,9 @@ import type { EngineContext } from './engine-context'
 import { openEngineStore } from './open-engine-store'
 import { appHandlers, appInfo, currentSettings } from './services/app-service'
 import { jobHandlers } from './services/job-service'
+import { modelHandlers } from './services/model-service'
+import { playgroundHandlers } from './services/playground-service'
+import { providerAdminHandlers } from './services/provider-admin-service'
 import { providerHandlers } from './services/provider-service'
 import { workspaceHandlers } from './services/workspace-service'
 import packageJson from '../../package.json'
@@ -53,6 +56,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const handlers: Handlers = {
     ...appHandlers(context),
     ...providerHandlers(context),
+    ...providerAdminHandlers(context),
+    ...modelHandlers(context),
+    ...playgroundHandlers(context),
     ...workspaceHandlers(context),
     ...jobHandlers(context)
   }

@@ -1,11 +1,9 @@
-import type { AppInfo, Settings } from '../../core/schemas/app'
+import { DEFAULT_SETTINGS, type AppInfo, type Settings } from '../../core/schemas/app'
 import { AppError } from '../../core/errors'
 import { freshStorePathBeside } from '../../store/open-store'
 import type { Handlers } from '../dispatch'
 import { requireStore, type EngineContext } from '../engine-context'
 import { openEngineStore } from '../open-engine-store'
-
-const DEFAULT_SETTINGS: Settings = { theme: 'system', allowUnencryptedKeys: false }
 
 export function appInfo(context: EngineContext): AppInfo {
   const secrets = context.secretStore

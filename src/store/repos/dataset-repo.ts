@@ -101,6 +101,11 @@ function toCase(row: CaseRow): DatasetCase {
   }
 }
 
+function caseInputOf(row: CaseRow): z.output<typeof DatasetCaseInput> {
+  const c = toCase(row)
+  return { vars: c.vars, expected: c.expected, assertions: c.assertions, tags: c.tags, notes: c.notes, source: c.source }
+}
+
 function parseCases(cases: unknown): z.output<typeof DatasetCaseInput>[] {
   const parsed = z.array(DatasetCaseInput).safeParse(cases)
   if (!parsed.success) throw validationError('dataset cases', parsed.error)
@@ -135,6 +140,8 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
   const selectVersions = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? ORDER BY version')
   const selectVersionById = db.prepare('SELECT * FROM dataset_version WHERE id = ?')
   const selectCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? ORDER BY position LIMIT ? OFFSET ?')
+  const selectAllCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? ORDER BY position')
+  const selectCaseId = db.prepare('SELECT id FROM dataset_case WHERE dataset_version_id = ? AND position = ?').pluck()
 
   function get(id: string): DatasetSummary {
     const row = selectOne.get(id) as DatasetRow | undefined
@@ -178,6 +185,27 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
     return addVersion(datasetId, cases, note, Date.now())
   })
 
+  /** Latest cases + one more as a new version, or a new dataset whose version 1 holds just this case. */
+  const addCaseTx = db.transaction((target: { datasetId: string } | { meta: z.output<typeof DatasetMeta> }, added: z.output<typeof DatasetCaseInput>, note: string) => {
+    let datasetId: string
+    let versionId: string
+    let position: number
+    if ('meta' in target) {
+      datasetId = createTx(target.meta, [added], note)
+      versionId = (selectLatestVersion.get(datasetId) as VersionRow).id
+      position = 0
+    } else {
+      datasetId = target.datasetId
+      get(datasetId)
+      const latest = selectLatestVersion.get(datasetId) as VersionRow | undefined
+      const previous = latest ? (selectAllCases.all(latest.id) as CaseRow[]).map(caseInputOf) : []
+      versionId = addVersion(datasetId, [...previous, added], note, Date.now())
+      position = previous.length
+    }
+    const version = (selectVersionById.get(versionId) as VersionRow).version
+    return { datasetId, version, caseId: selectCaseId.get(versionId, position) as string }
+  })
+
   function resolveVersion(datasetId: string, version?: number): VersionRow | undefined {
     if (version === undefined) return selectLatestVersion.get(datasetId) as VersionRow | undefined
     const row = selectVersion.get(datasetId, version) as VersionRow | undefined
@@ -209,6 +237,31 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
       const parsedCases = parseCases(cases)
       const versionId = saveVersionTx(datasetId, parsedCases, note)
       return toVersionInfo(selectVersionById.get(versionId) as VersionRow)
+    },
+    /**
+     * Saves one more case: a new version holding the latest version's cases plus this one (or, for a new dataset,
+     * version 1 with just this case), in one transaction. Returns where it went.
+     */
+    addCase(
+      target: { datasetId: string } | { newDataset: DatasetMeta },
+      added: DatasetCaseInput,
+      note = 'Added a case'
+    ): { datasetId: string; version: number; caseId: string } {
+      const parsedCase = DatasetCaseInput.safeParse(added)
+      if (!parsedCase.success) throw validationError('dataset case', parsedCase.error)
+      if ('datasetId' in target) return addCaseTx({ datasetId: target.datasetId }, parsedCase.data, note)
+      const parsedMeta = DatasetMeta.safeParse(target.newDataset)
+      if (!parsedMeta.success) throw validationError('dataset', parsedMeta.error)
+      try {
+        return addCaseTx({ meta: parsedMeta.data }, parsedCase.data, note)
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError('CONFLICT', `A dataset named "${parsedMeta.data.name}" already exists; add the case to it instead.`, [
+            { path: 'newDatasetName', message: 'already exists' }
+          ])
+        }
+        throw error
+      }
     },
     listVersions(datasetId: string): DatasetVersionInfo[] {
       get(datasetId)

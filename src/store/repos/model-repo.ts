@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
-import { validationError } from '../../core/errors'
+import { AppError, validationError } from '../../core/errors'
+import type { TokenPrices } from '../../core/pricing'
 import type { Model } from '../../core/schemas/provider'
 import { bool, notFound, rethrowConstraint } from '../sqlite-errors'
 import { newId } from '../ids'
@@ -97,6 +98,12 @@ export function createModelRepo(db: BetterSqlite3.Database) {
      WHERE provider_id = @providerId AND model_id = @modelId`
   )
 
+  const setPrices = db.prepare(
+    `UPDATE model SET input_price_per_mtok = @inputPrice, output_price_per_mtok = @outputPrice,
+       cached_input_price_per_mtok = @cachedPrice, price_source = @priceSource, updated_at = @now
+     WHERE provider_id = @providerId AND model_id = @modelId`
+  )
+
   function find(providerId: string, modelId: string): Model | null {
     const row = selectOne.get(providerId, modelId) as ModelRow | undefined
     return row ? toModel(row) : null
@@ -138,10 +145,55 @@ export function createModelRepo(db: BetterSqlite3.Database) {
     return rows.map(toModel)
   }
 
+  const addOne = db.transaction((providerId: string, m: z.output<typeof ModelInput>): void => {
+    if (find(providerId, m.modelId)) {
+      throw new AppError('CONFLICT', `Provider "${providerId}" already has model "${m.modelId}"; update it instead of adding it again.`, [
+        { path: 'modelId', message: 'already added' }
+      ])
+    }
+    upsertAll(providerId, [m])
+  })
+
   return {
     list,
     find,
     get,
+    /** Adds one model (e.g. an Azure deployment); a model the provider already has is a CONFLICT. */
+    add(providerId: string, model: ModelInput): Model {
+      const parsed = ModelInput.safeParse(model)
+      if (!parsed.success) throw validationError('model', parsed.error)
+      addOne(providerId, parsed.data)
+      return get(providerId, parsed.data.modelId)
+    },
+    /**
+     * Sets the user's price override, or clears it (null): the model then takes `fallback` prices (the catalog's,
+     * or the emulator's) with their source, else its prices become unknown.
+     */
+    setPriceOverride(
+      providerId: string,
+      modelId: string,
+      prices: TokenPrices | null,
+      fallback: { prices: TokenPrices; source: 'catalog' | 'emulator' } | null = null
+    ): Model {
+      get(providerId, modelId)
+      for (const [field, value] of Object.entries(prices ?? {})) {
+        if (value !== null && !(Number.isFinite(value) && value >= 0)) {
+          throw new AppError('VALIDATION_FAILED', `Price ${field} must be a non-negative number.`, [{ path: `prices.${field}`, message: 'must be >= 0' }])
+        }
+      }
+      const next = prices ?? fallback?.prices ?? null
+      const source: Model['priceSource'] = prices ? 'user' : fallback && (fallback.prices.inputPricePerMTok !== null || fallback.prices.outputPricePerMTok !== null) ? fallback.source : 'unknown'
+      setPrices.run({
+        providerId,
+        modelId,
+        inputPrice: next?.inputPricePerMTok ?? null,
+        outputPrice: next?.outputPricePerMTok ?? null,
+        cachedPrice: next?.cachedInputPricePerMTok ?? null,
+        priceSource: source,
+        now: Date.now()
+      })
+      return get(providerId, modelId)
+    },
     /** Inserts or refreshes a provider's models in one transaction; returns the provider's models afterwards. */
     upsertMany(providerId: string, models: ModelInput[]): Model[] {
       const parsed = z.array(ModelInput).safeParse(models)

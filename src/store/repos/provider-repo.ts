@@ -101,6 +101,11 @@ export function createProviderRepo(db: BetterSqlite3.Database) {
      WHERE id = @id`
   )
   const deleteRow = db.prepare('DELETE FROM provider WHERE id = ?')
+  const deleteModels = db.prepare('DELETE FROM model WHERE provider_id = ?')
+  const removeTx = db.transaction((id: string) => {
+    deleteModels.run(id)
+    deleteRow.run(id)
+  })
 
   function find(id: string): Provider | null {
     const row = selectOne.get(id) as ProviderRow | undefined
@@ -171,7 +176,7 @@ export function createProviderRepo(db: BetterSqlite3.Database) {
     remove(id: string): void {
       const current = get(id)
       if (current.builtIn) throw new AppError('CONFLICT', `Provider "${current.name}" is built in and cannot be removed; disable it instead.`)
-      deleteRow.run(id)
+      removeTx(id)
     }
   }
 }

@@ -79,8 +79,18 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
   const page = (where: string) =>
     db.prepare(`SELECT r.*, ${aggregates} FROM run r ${where}
       ORDER BY r.started_at DESC, r.created_at DESC, r.id LIMIT @limit OFFSET @offset`)
+  // Search: walks runs newest first (run_started_idx) and, per run, looks at its title, the prompt text of its
+  // config (message contents and a probe's prompt, not JSON keys) and its calls' output through call_run_idx,
+  // stopping once the page is full. LIKE is case-insensitive for ASCII; %, _ and \ in the query are literal.
+  const matches = `(r.title LIKE @pattern ESCAPE '\\'
+    OR json_extract(r.config_json, '$.prompt') LIKE @pattern ESCAPE '\\'
+    OR EXISTS (SELECT 1 FROM json_each(r.config_json, '$.messages') m
+      WHERE m.type = 'object' AND json_extract(m.value, '$.content') LIKE @pattern ESCAPE '\\')
+    OR EXISTS (SELECT 1 FROM call c WHERE c.run_id = r.id AND c.output_text LIKE @pattern ESCAPE '\\'))`
   const selectPage = page('')
   const selectPageOfKind = page('WHERE r.kind = @kind')
+  const searchPage = page(`WHERE ${matches}`)
+  const searchPageOfKind = page(`WHERE r.kind = @kind AND ${matches}`)
   const selectOne = db.prepare(`SELECT r.*, ${aggregates} FROM run r WHERE r.id = ?`)
   const insertRun = db.prepare(
     `INSERT INTO run (id, kind, status, title, suite_id, contract_version_id, dataset_version_id, config_json, created_at, started_at)
@@ -159,8 +169,8 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
       return toSummary(row(id))
     },
     get(id: string): RunDetail {
-      const summary = toSummary(row(id))
-      return { ...summary, calls: calls.listByRun(id) }
+      const r = row(id)
+      return { ...toSummary(r), config: parseJson<Record<string, unknown>>(r.config_json, {}), calls: calls.listByRun(id) }
     },
     meta(id: string): RunMeta {
       const r = row(id)
@@ -171,11 +181,18 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
         error: r.error
       }
     },
-    /** Newest first; a kind filters. */
-    list(options: { kind?: RunKind; limit?: number; offset?: number } = {}): RunSummary[] {
+    /** Newest first; a kind filters; a query keeps runs whose title, prompt or call outputs contain it. */
+    list(options: { kind?: RunKind; query?: string; limit?: number; offset?: number } = {}): RunSummary[] {
       const limit = Math.max(0, Math.floor(options.limit ?? 50))
       const offset = Math.max(0, Math.floor(options.offset ?? 0))
-      const rows = options.kind === undefined ? selectPage.all({ limit, offset }) : selectPageOfKind.all({ kind: options.kind, limit, offset })
+      const query = options.query?.trim() ?? ''
+      let rows: unknown[]
+      if (query) {
+        const pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+        rows = options.kind === undefined ? searchPage.all({ pattern, limit, offset }) : searchPageOfKind.all({ kind: options.kind, pattern, limit, offset })
+      } else {
+        rows = options.kind === undefined ? selectPage.all({ limit, offset }) : selectPageOfKind.all({ kind: options.kind, limit, offset })
+      }
       return (rows as RunRow[]).map(toSummary)
     },
     /** Runs left queued or running by a previous process become `interrupted`. Returns how many. */

@@ -68,14 +68,17 @@ describe('feedback', () => {
   })
 })
 
+const callPolicy = { retries: 2, connectTimeoutMs: 30_000, totalTimeoutMs: 300_000, maxRetryAfterMs: 60_000 }
+
 describe('settings', () => {
   it('starts from defaults, updates a part and persists across reopen', () => {
     const store = space.open()
-    expect(store.settings.get()).toEqual({ theme: 'system', allowUnencryptedKeys: false })
-    expect(store.settings.update({ theme: 'dark' })).toEqual({ theme: 'dark', allowUnencryptedKeys: false })
+    expect(store.settings.get()).toEqual({ theme: 'system', allowUnencryptedKeys: false, callPolicy })
+    expect(store.settings.update({ theme: 'dark' })).toEqual({ theme: 'dark', allowUnencryptedKeys: false, callPolicy })
+    expect(store.settings.update({ callPolicy: { ...callPolicy, retries: 0 } }).callPolicy.retries).toBe(0)
     store.close()
     const again = space.open(store.path)
-    expect(Settings.parse(again.settings.get())).toEqual({ theme: 'dark', allowUnencryptedKeys: false })
+    expect(Settings.parse(again.settings.get())).toEqual({ theme: 'dark', allowUnencryptedKeys: false, callPolicy: { ...callPolicy, retries: 0 } })
   })
 
   it('rejects unknown keys and bad values; ignores a hand-broken stored value', () => {
@@ -83,6 +86,6 @@ describe('settings', () => {
     expect(() => store.settings.update({ theme: 'purple' as 'dark' })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', message: expect.stringContaining('theme') }))
     expect(() => store.settings.update({ fontSize: 3 } as unknown as Partial<Settings>)).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }))
     store.db.prepare("INSERT INTO setting (key, value_json) VALUES ('allowUnencryptedKeys', '\"yes\"')").run()
-    expect(store.settings.get()).toEqual({ theme: 'system', allowUnencryptedKeys: false })
+    expect(store.settings.get()).toEqual({ theme: 'system', allowUnencryptedKeys: false, callPolicy })
   })
 })

@@ -1,9 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { validationError } from '../../core/errors'
-import { Settings } from '../../core/schemas/app'
+import { DEFAULT_SETTINGS, Settings } from '../../core/schemas/app'
 import { parseJson } from '../sqlite-errors'
 
-export const DEFAULT_SETTINGS: Settings = { theme: 'system', allowUnencryptedKeys: false }
+export { DEFAULT_SETTINGS }
 
 const SettingsPatch = Settings.partial().strict()
 
