@@ -9,6 +9,7 @@ import './styles/panels.css'
 import './styles/sections.css'
 import './styles/overlays.css'
 import './styles/fullpage.css'
+import './styles/playground.css'
 
 applyTheme(cachedThemeChoice())
 

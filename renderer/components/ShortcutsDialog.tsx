@@ -47,13 +47,13 @@ export function ShortcutsDialog({ open, onClose }: Props): ReactElement {
               </td>
             </tr>
             <tr>
-              <td>Run the probe (Providers)</td>
+              <td>Run the probe (Providers) or the playground</td>
               <td>
                 <kbd>{MOD_KEY_LABEL}</kbd> <kbd>Enter</kbd>
               </td>
             </tr>
             <tr>
-              <td>Stop a running probe</td>
+              <td>Stop a running probe or playground run</td>
               <td>
                 <kbd>Esc</kbd>
               </td>

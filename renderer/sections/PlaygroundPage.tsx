@@ -1,16 +1,17 @@
 import { useEffect } from 'react'
 import type { ReactElement } from 'react'
-import { EmptyState } from '../components/EmptyState'
 import { ErrorNotice, Loading } from '../components/Feedback'
 import { PageHeader } from '../components/PageHeader'
-import { navigate } from '../lib/navigation'
+import { hrefFor } from '../lib/routes'
 import { useRunsStore } from '../stores/runs-store'
+import { PlaygroundEditor } from './playground/PlaygroundEditor'
 import { RecentRunsTable } from './playground/RecentRunsTable'
 import { RunDetailView } from './playground/RunDetailView'
 
-/** Playground: side-by-side comparisons arrive next; recent runs (probes so far) are real data now. */
+/** Playground: one prompt against several models side by side; `#/playground/<runId>` reopens a stored run. */
 export function PlaygroundPage({ runId }: { runId: string | null }): ReactElement {
   const runs = useRunsStore((s) => s.runs)
+  const query = useRunsStore((s) => s.query)
   const load = useRunsStore((s) => s.load)
 
   useEffect(() => {
@@ -21,30 +22,28 @@ export function PlaygroundPage({ runId }: { runId: string | null }): ReactElemen
     <div className="page stack">
       <PageHeader
         title="Playground"
-        description="Run one contract's prompt against several models side by side and read their answers, timings and cost together."
-      />
-      <EmptyState
-        icon="playground"
-        title="Side-by-side comparison arrives next"
+        description="Run one prompt against several models side by side and read their answers, timings and cost together. Every run is stored."
         actions={
-          <button type="button" className="btn primary" onClick={() => navigate('providers')}>
-            Run a probe in Providers
-          </button>
+          runId ? (
+            <a className="btn" href={hrefFor('playground')}>
+              Back to the editor
+            </a>
+          ) : undefined
         }
-      >
-        <p>
-          Here you will fill a contract&apos;s variables, pick candidate models and stream their answers in columns, with
-          time to first token, latency, tokens and cost for each. Every run is stored so you can come back to it.
-        </p>
-        <p>
-          Today you can already stream a prompt to up to 8 models at once with a probe on the Providers page; its runs
-          are listed below.
-        </p>
-      </EmptyState>
-      {runId && <RunDetailView key={runId} runId={runId} />}
+      />
+      {runId ? <RunDetailView key={runId} runId={runId} /> : <PlaygroundEditor />}
       {runs.error && <ErrorNotice error={runs.error} title="Could not list the runs" onRetry={() => void load()} />}
       {runs.status === 'loading' && !runs.data && <Loading label="Loading runs…" />}
-      {runs.data && <RecentRunsTable runs={runs.data} selectedId={runId} onRefresh={() => void load()} refreshing={runs.status === 'loading'} />}
+      {runs.data && (
+        <RecentRunsTable
+          runs={runs.data}
+          selectedId={runId}
+          query={query}
+          onSearch={load}
+          onRefresh={() => void load()}
+          refreshing={runs.status === 'loading'}
+        />
+      )}
     </div>
   )
 }

@@ -1,21 +1,30 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { EmptyState } from '../components/EmptyState'
 import { ErrorNotice, Loading } from '../components/Feedback'
 import { PageHeader } from '../components/PageHeader'
 import { hrefFor } from '../lib/routes'
+import type { ProviderFormValues } from '../lib/provider-form'
+import { useProviderAdmin } from '../stores/provider-admin-store'
 import { useProvidersStore } from '../stores/providers-store'
 import { KeySummary } from './providers/KeyStatusView'
+import { LocalServersBanner } from './providers/LocalServersBanner'
 import { ProviderDetail } from './providers/ProviderDetail'
+import { ProviderFormDialog } from './providers/ProviderFormDialog'
 
 /** Providers: who Switchyard can call, their keys and models, and the probe — the first real thing to do. */
 export function ProvidersPage({ providerId }: { providerId: string | null }): ReactElement {
   const providers = useProvidersStore((s) => s.providers)
   const load = useProvidersStore((s) => s.load)
+  const localServers = useProviderAdmin((s) => s.localServers)
+  const detectLocal = useProviderAdmin((s) => s.detectLocal)
+  /** null: closed; an object: the Add provider form is open with these values. */
+  const [adding, setAdding] = useState<Partial<ProviderFormValues> | null>(null)
 
   useEffect(() => {
     void load()
-  }, [load])
+    void detectLocal()
+  }, [load, detectLocal])
 
   const list = providers.data ?? []
   const selected = list.find((p) => p.id === providerId) ?? (providerId ? undefined : list[0])
@@ -25,7 +34,14 @@ export function ProvidersPage({ providerId }: { providerId: string | null }): Re
       <PageHeader
         title="Providers"
         description="The model APIs Switchyard can call, their keys and models. Probe a provider to measure time to first token, latency and output tokens per model."
+        actions={
+          <button type="button" className="btn primary" onClick={() => setAdding({})}>
+            Add provider
+          </button>
+        }
       />
+      <LocalServersBanner servers={localServers} onAdd={(prefill) => setAdding(prefill)} />
+      {adding && <ProviderFormDialog prefill={adding} onClose={() => setAdding(null)} />}
       {providers.error && <ErrorNotice error={providers.error} title="Could not list the providers" onRetry={() => void load()} />}
       {providers.status === 'loading' && !providers.data && <Loading label="Loading providers…" />}
       {providers.data && list.length === 0 && (

@@ -6,6 +6,7 @@ import { formatBytes } from '../lib/format'
 import { useThemeChoice } from '../lib/use-app-theme'
 import { useAppStore } from '../stores/app-store'
 import { useSettingsStore } from '../stores/settings-store'
+import { CallPolicyPanel } from './settings/CallPolicyPanel'
 import { SecretsPanel } from './settings/SecretsPanel'
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
@@ -26,7 +27,7 @@ export function SettingsPage(): ReactElement {
 
   return (
     <div className="page">
-      <PageHeader title="Settings" description="Appearance, where your data lives, and how provider keys are kept." />
+      <PageHeader title="Settings" description="Appearance, where your data lives, how provider keys are kept, and how provider calls retry and time out." />
       <div className="settings-grid">
         {settings.error && <ErrorNotice error={settings.error} title="Could not read the preferences" onRetry={() => void loadSettings()} />}
         {saveError && <ErrorNotice error={saveError} title="The change was not saved" />}
@@ -85,6 +86,8 @@ export function SettingsPage(): ReactElement {
         </section>
 
         {info && <SecretsPanel info={info} />}
+
+        <CallPolicyPanel />
 
         <section className="panel" aria-labelledby="settings-about">
           <div className="panel-header">

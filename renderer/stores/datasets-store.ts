@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { getClient } from '../api/client'
+import type { RequestOf, ResponseOf } from '../../src/core/api-contract'
 import type { DatasetCase, DatasetSummary } from '../../src/core/schemas/workspace'
 import { toAppError } from '../lib/errors'
 import { failed, idle, loading, ready } from './loadable'
@@ -23,6 +24,8 @@ interface DatasetsState {
   casesFor: string | null
   load: () => Promise<void>
   loadCases: (datasetId: string, offset?: number) => Promise<void>
+  /** Saves a test case (creating the dataset when it is new); answers where it went, and reloads the list. */
+  addCase: (request: RequestOf<'datasets.addCase'>) => Promise<ResponseOf<'datasets.addCase'>>
 }
 
 export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
@@ -50,5 +53,11 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
       if (get().casesFor !== datasetId) return
       set({ cases: failed(previous, toAppError(error)) })
     }
+  },
+
+  async addCase(request) {
+    const saved = await getClient().call('datasets.addCase', request)
+    void get().load()
+    return saved
   }
 }))

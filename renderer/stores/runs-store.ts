@@ -7,21 +7,26 @@ import type { Loadable } from './loadable'
 
 interface RunsState {
   runs: Loadable<RunSummary[]>
+  /** The history search (titles, prompts and outputs); empty lists the latest runs. */
+  query: string
   details: Record<string, Loadable<RunDetail>>
-  load: () => Promise<void>
+  load: (query?: string) => Promise<void>
   loadDetail: (id: string) => Promise<void>
 }
 
 export const useRunsStore = create<RunsState>()((set, get) => ({
   runs: idle(),
+  query: '',
   details: {},
 
-  async load() {
-    set({ runs: loading(get().runs) })
+  async load(query) {
+    const q = query ?? get().query
+    set({ runs: loading(get().runs), query: q })
     try {
-      set({ runs: ready(await getClient().call('runs.list', { limit: 50 })) })
+      const list = await getClient().call('runs.list', { limit: 50, ...(q.trim() ? { query: q.trim() } : {}) })
+      if (get().query === q) set({ runs: ready(list) })
     } catch (error) {
-      set({ runs: failed(get().runs, toAppError(error)) })
+      if (get().query === q) set({ runs: failed(get().runs, toAppError(error)) })
     }
   },
 

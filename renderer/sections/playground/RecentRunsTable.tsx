@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import type { RunSummary } from '../../../src/core/schemas/run'
 import { DataTable } from '../../components/DataTable'
@@ -28,10 +29,21 @@ interface Props {
   runs: RunSummary[]
   selectedId: string | null
   refreshing: boolean
+  query: string
+  onSearch: (query: string) => void
   onRefresh: () => void
 }
 
-export function RecentRunsTable({ runs, selectedId, refreshing, onRefresh }: Props): ReactElement {
+const SEARCH_DELAY_MS = 300
+
+export function RecentRunsTable({ runs, selectedId, refreshing, query, onSearch, onRefresh }: Props): ReactElement {
+  const [text, setText] = useState(query)
+  useEffect(() => {
+    if (text === query) return
+    const timer = setTimeout(() => onSearch(text), SEARCH_DELAY_MS)
+    return () => clearTimeout(timer)
+  }, [text, query, onSearch])
+
   return (
     <DataTable
       title="Recent runs"
@@ -42,11 +54,14 @@ export function RecentRunsTable({ runs, selectedId, refreshing, onRefresh }: Pro
       exportName="recent runs"
       count={runs.length}
       actions={
+        <>
+        <input className="input" type="search" aria-label="Search runs" placeholder="Search titles, prompts, outputs…" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="button" className="btn small" onClick={onRefresh} disabled={refreshing}>
           Refresh
         </button>
+        </>
       }
-      empty="No run yet. Run a probe on the Providers page and it will appear here."
+      empty={query ? `No run matches “${query}”.` : 'No run yet. Run models side by side above, or probe a provider, and the run appears here.'}
     />
   )
 }

@@ -5,8 +5,17 @@ import { DataTable } from '../../components/DataTable'
 import type { Column } from '../../components/DataTable'
 import { ErrorNotice, Loading } from '../../components/Feedback'
 import { formatDateTime, formatInt, formatMs, formatUsd } from '../../lib/format'
+import { navigate } from '../../lib/navigation'
+import { buildRequest, draftFromConfig } from '../../lib/playground-draft'
+import { usePlaygroundEditor } from '../../stores/playground-editor-store'
+import { usePlaygroundRun } from '../../stores/playground-run-store'
 import { useRunsStore } from '../../stores/runs-store'
 import { RunStatusBadge } from './RunStatusBadge'
+
+function tokensPerSecond(c: CallRecord): string {
+  if (c.outputTokens === null || c.latencyMs === null || c.ttftMs === null || c.latencyMs <= c.ttftMs) return '—'
+  return (c.outputTokens / ((c.latencyMs - c.ttftMs) / 1000)).toFixed(1)
+}
 
 const COLUMNS: Column<CallRecord>[] = [
   { key: 'model', header: 'Model', className: 'nowrap', cell: (c) => <span className="mono">{c.modelId}</span>, csv: (c) => c.modelId },
@@ -19,6 +28,13 @@ const COLUMNS: Column<CallRecord>[] = [
   },
   { key: 'ttft', header: 'TTFT', align: 'right', cell: (c) => <span className="num">{formatMs(c.ttftMs)}</span>, csv: (c) => c.ttftMs },
   { key: 'latency', header: 'Latency', align: 'right', cell: (c) => <span className="num">{formatMs(c.latencyMs)}</span>, csv: (c) => c.latencyMs },
+  {
+    key: 'tps',
+    header: 'Tok/s',
+    align: 'right',
+    cell: (c) => <span className="num">{tokensPerSecond(c)}</span>,
+    csv: (c) => tokensPerSecond(c)
+  },
   { key: 'in', header: 'In tokens', align: 'right', cell: (c) => <span className="num">{formatInt(c.inputTokens)}</span>, csv: (c) => c.inputTokens },
   {
     key: 'out',
@@ -63,6 +79,15 @@ export function RunDetailView({ runId }: { runId: string }): ReactElement {
   if (detail?.error) return <ErrorNotice error={detail.error} title="Could not open this run" onRetry={() => void loadDetail(runId)} />
   const run = detail?.data
   if (!run) return <Loading label="Loading the run…" />
+  const draft = draftFromConfig(run.config)
+
+  function open(rerun: boolean): void {
+    if (!draft) return
+    usePlaygroundEditor.getState().loadDraft(draft)
+    const request = buildRequest(draft).request
+    if (rerun && request) void usePlaygroundRun.getState().start(request)
+    navigate('playground')
+  }
 
   return (
     <article className="stack" aria-labelledby="run-title">
@@ -71,6 +96,16 @@ export function RunDetailView({ runId }: { runId: string }): ReactElement {
           <h2 id="run-title">{run.title}</h2>
           <span className="badge">{run.kind}</span>
           <RunStatusBadge status={run.status} />
+          {draft && (
+            <div className="actions">
+              <button type="button" className="btn small" onClick={() => open(false)}>
+                Open in editor
+              </button>
+              <button type="button" className="btn small primary" onClick={() => open(true)}>
+                Re-run
+              </button>
+            </div>
+          )}
         </div>
         <dl className="facts panel-body">
           <dt>Id</dt>

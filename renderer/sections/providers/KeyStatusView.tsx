@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import type { KeyStatus, ProviderWithStatus } from '../../../src/core/schemas/provider'
+import { kindInfo } from '../../lib/provider-form'
 
 const SOURCE_LABEL: Record<KeyStatus['source'], string> = {
   stored: 'stored key',
@@ -14,14 +15,21 @@ const STORAGE_HINT: Record<KeyStatus['storage'], string> = {
   'plaintext-opt-in': 'A key you save here is stored unencrypted, as you allowed in Settings.'
 }
 
+/** Whether the provider takes a key at all (local servers usually do not; OpenAI-compatible ones may). */
 export function needsKey(provider: ProviderWithStatus): boolean {
-  return provider.kind !== 'emulator'
+  const info = kindInfo(provider.kind)
+  return provider.kind !== 'emulator' && (info.needsKey || info.envVar !== undefined || provider.key.configured)
+}
+
+/** Whether a call will fail for want of a key. */
+export function missingKey(provider: ProviderWithStatus): boolean {
+  return kindInfo(provider.kind).needsKey && !provider.key.configured
 }
 
 /** One-line key state for lists: configured/missing, never the key. */
 export function KeySummary({ provider }: { provider: ProviderWithStatus }): ReactElement {
   if (!needsKey(provider)) return <span>key not needed</span>
-  if (!provider.key.configured) return <span className="badge warn">no key</span>
+  if (!provider.key.configured) return kindInfo(provider.kind).needsKey ? <span className="badge warn">no key</span> : <span>key optional</span>
   return (
     <span>
       key <span className="mono">••••{provider.key.last4 ?? ''}</span>
@@ -37,7 +45,7 @@ export function KeyStatusView({ provider }: { provider: ProviderWithStatus }): R
       <dl className="facts">
         <dt>Key</dt>
         <dd>
-          <span className="badge">Not needed</span> <span className="muted">the built-in emulator runs locally and takes no key</span>
+          <span className="badge">Not needed</span> <span className="muted">{provider.kind === 'emulator' ? 'the built-in emulator runs locally and takes no key' : 'this local server takes no key'}</span>
         </dd>
       </dl>
     )

@@ -4,6 +4,7 @@ import type { ProviderWithStatus } from '../../../src/core/schemas/provider'
 import { ErrorNotice, Loading } from '../../components/Feedback'
 import { useAppStore } from '../../stores/app-store'
 import { useProvidersStore } from '../../stores/providers-store'
+import { ConnectionPanel } from './ConnectionPanel'
 import { KeyStatusView, needsKey } from './KeyStatusView'
 import { ProbePanel } from './ProbePanel'
 import { ProviderKeyForm } from './ProviderKeyForm'
@@ -30,6 +31,7 @@ export function ProviderDetail({ provider }: { provider: ProviderWithStatus }): 
           {!provider.enabled && <span className="badge warn">disabled</span>}
         </div>
         <div className="panel-body provider-facts">
+          <div className="stack">
           <dl className="facts">
             <dt>Id</dt>
             <dd className="mono">{provider.id}</dd>
@@ -39,6 +41,8 @@ export function ProviderDetail({ provider }: { provider: ProviderWithStatus }): 
               {provider.kind === 'emulator' && baseUrl && <div className="hint">started by the engine on a free local port</div>}
             </dd>
           </dl>
+          <ConnectionPanel provider={provider} />
+          </div>
           <div className="stack">
             <KeyStatusView provider={provider} />
             {needsKey(provider) && <ProviderKeyForm provider={provider} />}
@@ -51,7 +55,7 @@ export function ProviderDetail({ provider }: { provider: ProviderWithStatus }): 
       {models?.data && (
         <>
           <ProbePanel provider={provider} models={models.data} />
-          <ProviderModelsTable providerName={provider.name} models={models.data} />
+          <ProviderModelsTable provider={provider} models={models.data} />
         </>
       )}
     </div>
