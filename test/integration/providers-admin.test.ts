@@ -31,6 +31,11 @@ describe('providers and models through dispatch', () => {
     await bad({ kind: 'openai', name: 'x', options: { apiKey: 'sk-nope-nope-nope' } }, 'options.apiKey')
     await bad({ kind: 'vllm', name: 'x', baseUrl: 'http://127.0.0.1:8000/v1', options: { headers: 'Authorization: Bearer abcdefgh' } }, 'options.headers.Authorization')
     await bad({ kind: 'vllm', name: 'x', baseUrl: 'http://127.0.0.1:8000/v1', options: { headers: 'no colon here' } }, 'options.headers')
+    await bad({ kind: 'vllm', name: 'x', baseUrl: 'http://127.0.0.1:8000/v1', options: { headers: 'X-Auth-Token: abcdefgh' } }, 'options.headers.X-Auth-Token')
+    await bad({ kind: 'vllm', name: 'x', baseUrl: 'http://127.0.0.1:8000/v1', options: { accessToken: 'abcdefgh' } }, 'options.accessToken')
+    // A header that merely mentions tokens (the emulator's reply length) is not a credential.
+    const ok = (await dispatch('providers.create', { kind: 'vllm', name: 'long replies', baseUrl: 'http://127.0.0.1:8000/v1', options: { headers: 'x-emulator-reply-tokens: 1000' } })) as ProviderWithStatus
+    expect(ok.options).toEqual({ headers: { 'x-emulator-reply-tokens': '1000' } })
     const azure = (await dispatch('providers.create', { kind: 'azure-openai', name: 'Azure', options: { resourceName: 'res', apiVersion: '2024-10-21' } })) as ProviderWithStatus
     expect(azure.options).toEqual({ resourceName: 'res', apiVersion: '2024-10-21' })
     const ollama = (await dispatch('providers.create', { kind: 'ollama', name: 'Ollama' })) as ProviderWithStatus

@@ -1,9 +1,8 @@
+import { findSecretPath, looksLikeSecretName } from '../../core/secret-names'
 import { AppError } from '../../core/errors'
 import { providerKindInfo } from '../../core/provider-kinds'
 import type { ProviderKind } from '../../core/schemas/provider'
 
-/** Names that look like credentials: keys go through secrets.set, never into options or extra headers. */
-const SECRET_NAME = /(api[-_]?key|secret|password|passwd|token|authorization|bearer|credential|cookie)/i
 
 function invalid(path: string, message: string, fix: string): AppError {
   return new AppError('VALIDATION_FAILED', `Provider ${path}: ${message}; ${fix}.`, [{ path, message }])
@@ -32,21 +31,11 @@ export function parseHeaders(value: unknown): Record<string, string> {
   }
   for (const name of Object.keys(headers)) {
     if (!HEADER_NAME.test(name)) throw invalid(`options.headers.${name}`, 'is not a valid header name', 'use letters, digits and "-"')
-    if (SECRET_NAME.test(name) || /^x-.*key$/i.test(name)) {
+    if (looksLikeSecretName(name)) {
       throw invalid(`options.headers.${name}`, 'looks like a credential', 'set the key through the key field (secrets.set), not extra headers')
     }
   }
   return headers
-}
-
-function findSecretPath(value: unknown, at: string): string | null {
-  if (value === null || typeof value !== 'object') return null
-  for (const [key, item] of Object.entries(value)) {
-    if (SECRET_NAME.test(key)) return `${at}.${key}`
-    const found = findSecretPath(item, `${at}.${key}`)
-    if (found) return found
-  }
-  return null
 }
 
 export interface ProviderShape {

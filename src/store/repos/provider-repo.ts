@@ -1,3 +1,4 @@
+import { findSecretPath } from '../../core/secret-names'
 import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
 import { AppError, validationError } from '../../core/errors'
@@ -43,25 +44,6 @@ export const ProviderPatch = z
   })
   .strict()
 export type ProviderPatch = z.input<typeof ProviderPatch>
-
-/** Option names that look like credentials: keys belong in the secret store, never in this table. */
-const SECRET_NAME = /(api[-_]?key|secret|password|passwd|token|authorization|bearer|credential)/i
-
-function findSecretPath(value: unknown, at: string): string | null {
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findSecretPath(item, `${at}.${i}`)
-      if (found) return found
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) {
-      if (SECRET_NAME.test(key)) return `${at}.${key}`
-      const found = findSecretPath(item, `${at}.${key}`)
-      if (found) return found
-    }
-  }
-  return null
-}
 
 function assertNoSecrets(options: Record<string, unknown>): void {
   const found = findSecretPath(options, 'options')
