@@ -202,6 +202,18 @@ describe('failure modes', () => {
     expect(message.content[0]?.type === 'text' ? message.content[0].text : '').toBe(a1)
   })
 
+  it('x-emulator-reply-tokens sets the reply length exactly; max tokens still cuts it; a bad value is a 400 naming the header', async () => {
+    const long = await openai.chat.completions.create({ model: 'emu-instant', messages, max_tokens: 5000 }, { headers: { 'x-emulator-reply-tokens': '600' } })
+    expect(long.usage?.completion_tokens).toBe(600)
+    expect(long.choices[0]?.finish_reason).toBe('stop')
+    const cut = await openai.chat.completions.create({ model: 'emu-instant', messages, max_tokens: 100 }, { headers: { 'x-emulator-reply-tokens': '600' } })
+    expect(cut.usage?.completion_tokens).toBe(100)
+    expect(cut.choices[0]?.finish_reason).toBe('length')
+    const bad = await openai.chat.completions.create({ model: 'emu-instant', messages }, { headers: { 'x-emulator-reply-tokens': 'lots' } }).catch((e: unknown) => e)
+    expect(bad).toMatchObject({ status: 400 })
+    expect(String((bad as Error).message)).toMatch(/x-emulator-reply-tokens/)
+  })
+
   it('emu-flaky follows its failure mix, reproducibly for the same request sequence', async () => {
     const run = async () => {
       const local = await startEmulator()

@@ -8,6 +8,8 @@
  *   x-emulator-retry-after: N    Retry-After seconds for rate_limit.
  *   x-emulator-seed: N           Seed for text, latency and failure sampling (replaces the request's `seed`
  *                                parameter and the default hash of model + messages).
+ *   x-emulator-reply-tokens: N   Exact length of the (text) reply in tokens, before max tokens applies; for
+ *                                long, steady streams in benchmarks. Default: a natural 24–80 tokens.
  *
  * An invalid value is answered with HTTP 400 in the provider's error format, naming the header.
  */
@@ -22,12 +24,14 @@ export interface RequestOverrides {
   tokensPerSecond?: number | null
   retryAfterSeconds?: number
   seed?: number
+  replyTokens?: number
 }
 
 export type OverridesResult = { ok: true; overrides: RequestOverrides } | { ok: false; message: string; header: string }
 
 const EMPTY: OverridesResult = { ok: true, overrides: {} }
 const MAX_DELAY_MS = 600_000
+const MAX_REPLY_TOKENS = 100_000
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name]
@@ -46,7 +50,8 @@ export function parseOverrides(headers: IncomingHttpHeaders): OverridesResult {
   const tps = header(headers, 'x-emulator-tps')
   const retryAfter = header(headers, 'x-emulator-retry-after')
   const seed = header(headers, 'x-emulator-seed')
-  if (failure === undefined && ttft === undefined && tps === undefined && retryAfter === undefined && seed === undefined) {
+  const replyTokens = header(headers, 'x-emulator-reply-tokens')
+  if (failure === undefined && ttft === undefined && tps === undefined && retryAfter === undefined && seed === undefined && replyTokens === undefined) {
     return EMPTY
   }
   const overrides: RequestOverrides = {}
@@ -76,6 +81,13 @@ export function parseOverrides(headers: IncomingHttpHeaders): OverridesResult {
     const value = number(seed, -Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)
     if (value === null || !Number.isInteger(value)) return { ok: false, header: 'x-emulator-seed', message: `Invalid x-emulator-seed header "${seed}": expected an integer.` }
     overrides.seed = value
+  }
+  if (replyTokens !== undefined) {
+    const value = number(replyTokens, 1, MAX_REPLY_TOKENS)
+    if (value === null || !Number.isInteger(value)) {
+      return { ok: false, header: 'x-emulator-reply-tokens', message: `Invalid x-emulator-reply-tokens header "${replyTokens}": expected an integer from 1 to ${MAX_REPLY_TOKENS}.` }
+    }
+    overrides.replyTokens = value
   }
   return { ok: true, overrides }
 }

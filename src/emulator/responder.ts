@@ -61,8 +61,8 @@ export function promptSeed(modelId: string, request: GenerationRequest): number 
   return hash
 }
 
-function generateOutput(request: GenerationRequest, seed: number, maxTokens: number): GeneratedText {
-  if (request.output.kind === 'text') return generateText(seed, maxTokens)
+function generateOutput(request: GenerationRequest, seed: number, maxTokens: number, replyTokens: number | undefined): GeneratedText {
+  if (request.output.kind === 'text') return generateText(seed, maxTokens, replyTokens)
   const value = request.output.schema === null ? generateJsonObject(seed) : generateFromSchema(request.output.schema, seed)
   return limitPieces(splitIntoPieces(JSON.stringify(value)), maxTokens)
 }
@@ -110,7 +110,7 @@ export function runGeneration(ex: Exchange, wire: WireFormat, request: Generatio
 
   let generated: GeneratedText
   try {
-    generated = generateOutput(request, seed, request.maxTokens ?? model.maxOutputTokens)
+    generated = generateOutput(request, seed, request.maxTokens ?? model.maxOutputTokens, overrides.replyTokens)
   } catch (error) {
     return badRequest(ex, wire, `Invalid JSON schema: ${(error as Error).message}`, null)
   }

@@ -90,15 +90,18 @@ function pushWord(pieces: string[], word: string, leadingSpace: boolean): void {
  * Generates the reply for `seed`. With `maxTokens`, generation stops after that many pieces and the
  * finish reason is `length` (unless the natural reply was not longer than the limit).
  */
-export function generateText(seed: number, maxTokens: number | null): GeneratedText {
+export function generateText(seed: number, maxTokens: number | null, replyTokens?: number): GeneratedText {
   const rng = createRng(seed)
-  const target = randomInt(rng, MIN_PIECES, MAX_PIECES)
+  const natural = randomInt(rng, MIN_PIECES, MAX_PIECES)
+  const target = replyTokens ?? natural
   const limit = maxTokens ?? Number.POSITIVE_INFINITY
   const pieces: string[] = []
   while (pieces.length < target && pieces.length <= limit) {
     const words = sentence(rng)
     for (const word of words) pushWord(pieces, word, pieces.length > 0)
   }
+  // An exact length was asked for: cut the sentence in progress there.
+  if (replyTokens !== undefined && pieces.length > replyTokens) pieces.length = replyTokens
   if (pieces.length > limit) {
     pieces.length = limit
     return { pieces, finish: 'length' }
