@@ -31,7 +31,7 @@ export function transportTimings(t: FetchTimings, deltaCount: number, failedAtMs
   gaps.sort((a, b) => a - b)
   return {
     firstByteMs: t.firstByteMs,
-    ttftMs: t.textChunkTimes[0] ?? null,
+    ttftMs: t.firstTokenMs ?? t.textChunkTimes[0] ?? null,
     latencyMs: t.startedAt === null ? null : (t.endMs ?? failedAtMs),
     itlP50Ms: quantile(gaps, 0.5),
     itlP95Ms: quantile(gaps, 0.95),

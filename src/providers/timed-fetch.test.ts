@@ -2,7 +2,7 @@ import { createServer } from 'node:http'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTimedFetch } from './timed-fetch'
+import { FirstTokenSniffer, createTimedFetch } from './timed-fetch'
 
 let server: Server
 let base = ''
@@ -92,5 +92,25 @@ describe('createTimedFetch', () => {
     expect(cancelled.abortClass()).toBe('cancelled')
     expect(cancelled.signal.aborted).toBe(true)
     cancelled.dispose()
+  })
+})
+
+describe('FirstTokenSniffer', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text)
+  it('ignores role-only and empty deltas, then spots the first OpenAI content', () => {
+    const sniffer = new FirstTokenSniffer()
+    expect(sniffer.sawToken(bytes('data: {"choices":[{"delta":{"role":"assistant","content":""}}]}\n\n'))).toBe(false)
+    expect(sniffer.sawToken(bytes('data: {"choices":[{"delta":{"content":"Hel'))).toBe(true)
+  })
+  it('spots Anthropic text deltas and Gemini text parts, but not message_start content arrays', () => {
+    const anthropic = new FirstTokenSniffer()
+    expect(anthropic.sawToken(bytes('event: message_start\ndata: {"type":"message_start","message":{"content":[]}}\n\n'))).toBe(false)
+    expect(anthropic.sawToken(bytes('event: content_block_delta\ndata: {"type":"content_block_delta","delta":{"type":"text_delta","text":"Hi"}}\n\n'))).toBe(true)
+    expect(new FirstTokenSniffer().sawToken(bytes('data: {"candidates":[{"content":{"parts":[{"text":"Hi"}]}}]}\n\n'))).toBe(true)
+  })
+  it('finds a marker split across two chunks', () => {
+    const sniffer = new FirstTokenSniffer()
+    expect(sniffer.sawToken(bytes('data: {"choices":[{"delta":{"cont'))).toBe(false)
+    expect(sniffer.sawToken(bytes('ent":"x"}}]}\n\n'))).toBe(true)
   })
 })

@@ -25,6 +25,8 @@ export interface FetchTimings {
   chunkTimes: number[]
   /** Arrival of the chunks that carried text (see markTextChunk), distinct and in order. */
   textChunkTimes: number[]
+  /** Arrival of the chunk whose bytes carried the first text token (sniffed at the transport), or null. */
+  firstTokenMs: number | null
   /** Last byte of the body (null while streaming or when it broke). */
   endMs: number | null
 }
@@ -71,9 +73,14 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
   if (options.signal.aborted) abort('cancelled')
   else options.signal.addEventListener('abort', onCancel, { once: true })
 
-  const onArrival = (at: number): void => {
+  // Until the first token is seen, each chunk's bytes are scanned for it, so TTFT is the arrival of the chunk
+  // that carried it however late the SDK gets round to parsing it.
+  let firstTokenAt: number | null = null
+  const sniffer = new FirstTokenSniffer()
+  const onArrival = (at: number, chunk?: Uint8Array): void => {
     lastChunkAt = at
     chunkTimes.push(at)
+    if (firstTokenAt === null && chunk && sniffer.sawToken(chunk)) firstTokenAt = at
   }
   const clearConnect = (): void => {
     if (connectTimer) clearTimeout(connectTimer)
@@ -117,7 +124,7 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
             ctrl.close()
             return
           }
-          onArrival(now)
+          onArrival(now, value)
           ctrl.enqueue(value)
         } catch (error) {
           ctrl.error(error)
@@ -141,6 +148,7 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
       firstByteMs: rel(firstByteAt),
       chunkTimes: chunkTimes.map((t) => t - (startedAt ?? 0)),
       textChunkTimes: textChunkTimes.map((t) => t - (startedAt ?? 0)),
+      firstTokenMs: firstTokenAt === null ? null : rel(Math.min(firstTokenAt, textChunkTimes[0] ?? firstTokenAt)),
       endMs: rel(endAt)
     }),
     markTextChunk() {
@@ -156,5 +164,23 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
       options.signal.removeEventListener('abort', onCancel)
       if (!controller.signal.aborted) controller.abort(new DOMException('disposed', 'AbortError'))
     }
+  }
+}
+
+/**
+ * Spots the first text token in raw response bytes, whatever the wire format: a non-empty OpenAI-style
+ * `"content":"…"` delta, a Gemini `"text":"…"` part, or an Anthropic `text_delta`. A marker split across two
+ * chunks is still found (the tail of the previous chunk is kept).
+ */
+export class FirstTokenSniffer {
+  private static readonly MARKER = /"(?:content|text)"\s*:\s*"[^"]|"text_delta"/
+  private readonly decoder = new TextDecoder()
+  private tail = ''
+
+  sawToken(chunk: Uint8Array): boolean {
+    const text = this.tail + this.decoder.decode(chunk, { stream: true })
+    if (FirstTokenSniffer.MARKER.test(text)) return true
+    this.tail = text.slice(-64)
+    return false
   }
 }

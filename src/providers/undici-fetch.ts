@@ -8,7 +8,7 @@ import { Agent, request } from 'undici'
  * SDK sends (string / bytes / no body); anything else falls back to globalThis.fetch.
  */
 export interface UndiciFetchHooks {
-  onChunk?(at: number): void
+  onChunk?(at: number, chunk: Uint8Array): void
   onEnd?(at: number): void
 }
 
@@ -48,8 +48,9 @@ export async function undiciFetch(input: RequestInfo | URL, init: RequestInit | 
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       source.on('data', (chunk: Buffer) => {
-        hooks.onChunk?.(performance.now())
-        if (!settled) controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
+        const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+        hooks.onChunk?.(performance.now(), bytes)
+        if (!settled) controller.enqueue(bytes)
       })
       source.on('end', () => {
         hooks.onEnd?.(performance.now())
