@@ -19,22 +19,62 @@ interface RunStoreState {
 }
 
 let stopFollowing: (() => void) | null = null
-/** Text that arrived since the last frame, per column: flushed at most once per animation frame. */
+/**
+ * Text that arrived since the last flush, per column. All columns flush together, in one animation frame and at most
+ * every FLUSH_INTERVAL_MS: every flush re-lays-out the columns' (growing) text, so eight columns flushing in turn,
+ * one per frame, would keep the main thread busy with layout and paint for the whole stream.
+ */
 const pending = new Map<string, string>()
+/** Other events (column started/finished, retries, status) since the last flush, in order; they flush in the next frame. */
+const queued: PlaygroundEvent[] = []
+const FLUSH_INTERVAL_MS = 100
 let frame: number | null = null
+let timer: ReturnType<typeof setTimeout> | null = null
+let lastFlush = 0
 
-const schedule: (fn: () => void) => number =
+const raf: (fn: () => void) => number =
   typeof requestAnimationFrame === 'function' ? (fn) => requestAnimationFrame(fn) : (fn) => setTimeout(fn, 16) as unknown as number
-const unschedule: (id: number) => void = typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id)
+const unraf: (id: number) => void = typeof cancelAnimationFrame === 'function' ? (id) => cancelAnimationFrame(id) : (id) => clearTimeout(id)
 
 export const usePlaygroundRun = create<RunStoreState>()((set, get) => {
+  /** Schedules one flush for all columns: in the next animation frame, once FLUSH_INTERVAL_MS passed since the last. */
+  function schedule(): void {
+    if (frame !== null || timer !== null) return
+    const wait = lastFlush + FLUSH_INTERVAL_MS - Date.now()
+    if (wait <= 0) {
+      frame = raf(flush)
+      return
+    }
+    timer = setTimeout(() => {
+      timer = null
+      frame = raf(flush)
+    }, wait)
+  }
+
+  /** A non-text event: applied in the next animation frame together with whatever else arrived by then. */
+  function scheduleSoon(): void {
+    if (timer !== null) clearTimeout(timer)
+    timer = null
+    frame ??= raf(flush)
+  }
+
+  /** Applies pending text, then queued events in order, in one state change (one render, one layout). */
   function flush(): void {
-    if (frame !== null) unschedule(frame)
+    if (frame !== null) unraf(frame)
+    if (timer !== null) clearTimeout(timer)
     frame = null
-    if (pending.size === 0) return
-    const next = appendDeltas(get().run, pending)
-    pending.clear()
+    timer = null
+    if (pending.size === 0 && queued.length === 0) return
+    let next = get().run
+    if (pending.size > 0) {
+      lastFlush = Date.now()
+      next = appendDeltas(next, pending)
+      pending.clear()
+    }
+    const events = queued.splice(0)
+    for (const event of events) next = applyRunEvent(next, event)
     set({ run: next })
+    if (events.some((e) => e.type === 'status' && e.status !== 'running')) onFinished()
   }
 
   function onFinished(): void {
@@ -52,6 +92,7 @@ export const usePlaygroundRun = create<RunStoreState>()((set, get) => {
       stopFollowing?.()
       stopFollowing = null
       pending.clear()
+      queued.length = 0
       set({ run: { ...initialRun, phase: 'starting', request }, cancelError: null })
       useJobsStore.getState().start()
       let jobId: string
@@ -69,12 +110,11 @@ export const usePlaygroundRun = create<RunStoreState>()((set, get) => {
         const event = parsed.data
         if (event.type === 'delta') {
           pending.set(event.columnId, (pending.get(event.columnId) ?? '') + event.text)
-          frame ??= schedule(flush)
+          schedule()
           return
         }
-        flush()
-        set({ run: applyRunEvent(get().run, event) })
-        if (event.type === 'status' && event.status !== 'running') onFinished()
+        queued.push(event)
+        scheduleSoon()
       })
     },
 
