@@ -1,5 +1,4 @@
-import { jsonSchema, Output, streamText } from 'ai'
-import type { ModelMessage } from 'ai'
+import type { JSONSchema7, LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/provider'
 import { estimateMessagesTokens, estimateTextTokens } from '../catalog/token-estimate'
 import { providerKindInfo } from '../core/provider-kinds'
 import type { CallPolicy } from '../core/schemas/playground'
@@ -60,11 +59,18 @@ function emptyAttempt(attempt: number, failure: ClassifiedError): AttemptResult 
   }
 }
 
-function outputOption(request: CallRequest) {
+function responseFormat(request: CallRequest): LanguageModelV3CallOptions['responseFormat'] {
   const output = request.output
-  if (output.kind === 'json_schema') return Output.object({ schema: jsonSchema(output.schema), name: output.name })
-  if (output.kind === 'json_object') return Output.json()
+  if (output.kind === 'json_schema') return { type: 'json', schema: output.schema as JSONSchema7, name: output.name }
+  if (output.kind === 'json_object') return { type: 'json' }
   return undefined
+}
+
+/** Our rendered messages in the provider-neutral prompt shape the AI SDK's provider models take. */
+function toPrompt(messages: CallRequest['messages']): LanguageModelV3Prompt {
+  return messages.map((m) =>
+    m.role === 'system' ? { role: 'system' as const, content: m.content } : { role: m.role, content: [{ type: 'text' as const, text: m.content }] }
+  )
 }
 
 async function runAttempt(target: CallTarget, request: CallRequest, policy: CallPolicy, hooks: TransportHooks, attempt: number): Promise<AttemptResult> {
@@ -83,39 +89,47 @@ async function runAttempt(target: CallTarget, request: CallRequest, policy: Call
   let finishReason: string | null = null
   let usage: { input?: number; output?: number; cached?: number; reasoning?: number } | null = null
   try {
-    const model = createLanguageModel(target, tf.fetch)
-    const output = outputOption(request)
-    const result = streamText({
-      model,
-      messages: request.messages as ModelMessage[],
-      temperature: request.temperature,
-      topP: request.topP,
-      maxOutputTokens: request.maxTokens,
-      seed: request.seed,
-      stopSequences: request.stop,
+    // The provider model's own stream (the AI SDK provider package does the wire format), without streamText's
+    // extra layers: less work per chunk on the event loop that time-stamps the chunks.
+    const model = createLanguageModel(target, tf.fetch) as LanguageModelV3
+    const format = responseFormat(request)
+    const { stream } = await model.doStream({
+      prompt: toPrompt(request.messages),
+      ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
+      ...(request.topP === undefined ? {} : { topP: request.topP }),
+      ...(request.maxTokens === undefined ? {} : { maxOutputTokens: request.maxTokens }),
+      ...(request.seed === undefined ? {} : { seed: request.seed }),
+      ...(request.stop === undefined ? {} : { stopSequences: request.stop }),
+      ...(format ? { responseFormat: format } : {}),
       abortSignal: tf.signal,
-      maxRetries: 0,
-      ...(output ? { output } : {}),
-      onError: () => {}
+      includeRawChunks: false
     })
-    for await (const part of result.fullStream) {
-      if (part.type === 'text-delta') {
-        if (part.text === '') continue
-        tf.markTextChunk()
-        text += part.text
-        deltaCount++
-        hooks.onDelta?.(part.text)
-      } else if (part.type === 'error') {
-        if (!sawFailure) failure = part.error
-        sawFailure = true
-      } else if (part.type === 'abort') {
-        if (!sawFailure) failure = new DOMException('aborted', 'AbortError')
-        sawFailure = true
-      } else if (part.type === 'finish') {
-        finishReason = part.finishReason
-        const u = part.totalUsage
-        usage = { input: u.inputTokens, output: u.outputTokens, cached: u.inputTokenDetails?.cacheReadTokens, reasoning: u.outputTokenDetails?.reasoningTokens }
+    const reader = stream.getReader()
+    try {
+      for (;;) {
+        const { done, value: part } = await reader.read()
+        if (done) break
+        if (part.type === 'text-delta') {
+          if (part.delta === '') continue
+          tf.markTextChunk()
+          text += part.delta
+          deltaCount++
+          hooks.onDelta?.(part.delta)
+        } else if (part.type === 'error') {
+          if (!sawFailure) failure = part.error
+          sawFailure = true
+        } else if (part.type === 'finish') {
+          finishReason = part.finishReason.unified
+          const u = part.usage
+          usage = { input: u.inputTokens.total, output: u.outputTokens.total, cached: u.inputTokens.cacheRead, reasoning: u.outputTokens.reasoning }
+        }
       }
+    } finally {
+      reader.releaseLock()
+    }
+    if (!sawFailure && tf.signal.aborted) {
+      failure = new DOMException('aborted', 'AbortError')
+      sawFailure = true
     }
     if (!sawFailure && finishReason === 'error') {
       failure = new Error('The provider ended the stream with an error')
