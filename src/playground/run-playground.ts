@@ -4,6 +4,7 @@ import { renderMessages } from '../core/templating'
 import type { JobContext } from '../jobs/job-registry'
 import type { AttemptResult, CallRequest, CallTarget, StreamCall } from '../providers/call-types'
 import { redactSecrets } from '../providers/redact'
+import { emptyAttempt } from '../providers/stream-call'
 import type { Store } from '../store/store'
 import { callOfAttempt, columnMetrics } from './attempt-record'
 import { DeltaBatcher } from './delta-batcher'
@@ -61,24 +62,7 @@ function callRequestOf(request: PlaygroundRunRequest, messages: CallRequest['mes
 
 /** A stand-in attempt when a column never got to call (cancelled before its turn) or the call layer threw. */
 function syntheticAttempt(status: 'error' | 'cancelled', message: string, startedAt: number): AttemptResult {
-  return {
-    attempt: 1,
-    status,
-    startedAt,
-    timings: { firstByteMs: null, ttftMs: null, latencyMs: null, itlP50Ms: null, itlP95Ms: null, deltaCount: 0 },
-    inputTokens: null,
-    outputTokens: null,
-    cachedTokens: null,
-    reasoningTokens: null,
-    usageEstimated: false,
-    finishReason: null,
-    errorClass: status === 'cancelled' ? 'cancelled' : 'network',
-    errorMessage: message,
-    httpStatus: null,
-    retryAfterMs: null,
-    requestId: null,
-    text: ''
-  }
+  return emptyAttempt(1, { errorClass: status === 'cancelled' ? 'cancelled' : 'network', message, httpStatus: null, retryAfterMs: null }, startedAt)
 }
 
 /**

@@ -38,11 +38,12 @@ export function transportTimings(t: FetchTimings, deltaCount: number, failedAtMs
   }
 }
 
-function emptyAttempt(attempt: number, failure: ClassifiedError): AttemptResult {
+/** An attempt that failed (or was cancelled) before any response: no timings, no usage, no text. */
+export function emptyAttempt(attempt: number, failure: ClassifiedError, startedAt: number = Date.now()): AttemptResult {
   return {
     attempt,
     status: failure.errorClass === 'cancelled' ? 'cancelled' : 'error',
-    startedAt: Date.now(),
+    startedAt,
     timings: { firstByteMs: null, ttftMs: null, latencyMs: null, itlP50Ms: null, itlP95Ms: null, deltaCount: 0 },
     inputTokens: null,
     outputTokens: null,
