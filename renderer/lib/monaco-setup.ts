@@ -28,9 +28,10 @@ monaco.languages.setMonarchTokensProvider(TEMPLATE_LANGUAGE, {
   tokenizer: {
     root: [
       [/^### (system|user|assistant)\s*$/, 'keyword.role'],
-      [/\{\{\s*[A-Za-z_][A-Za-z0-9_]*\s*\}\}/, 'variable.template'],
+      [/\\\{\{/, ''],
+      [/\{\{\s*(?:[#^/]\s*)?[A-Za-z_][A-Za-z0-9_]*\s*(?:\|\s*json\s*)?\}\}/, 'variable.template'],
       [/\{\{[^}]*\}\}/, 'invalid.template'],
-      [/[^{#]+/, ''],
+      [/[^{#\\]+/, ''],
       [/./, '']
     ]
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from './errors'
-import { renderMessages, renderTemplate, templateVariables } from './templating'
+import { renderMessages, renderTemplate, templateVariableUses, templateVariables } from './templating'
 
 describe('templating', () => {
   it('lists the variables a template names, once each, ignoring escaped braces', () => {
@@ -27,5 +27,42 @@ describe('templating', () => {
     expect((error as AppError).code).toBe('VALIDATION_FAILED')
     expect((error as AppError).message).toMatch(/\{\{tone\}\}, \{\{ticket\}\}/)
     expect((error as AppError).issues?.map((i) => i.path)).toEqual(['variables.tone', 'variables.ticket'])
+  })
+})
+
+describe('template sections and JSON embedding', () => {
+  it('keeps an optional section only when its variable has a value, and an inverted one otherwise', () => {
+    const t = 'Ticket: {{ticket}}{{#tier}} (tier {{tier}}){{/tier}}{{^tier}} (no tier){{/tier}}'
+    expect(renderTemplate(t, { ticket: 'A', tier: 'pro' })).toBe('Ticket: A (tier pro)')
+    for (const empty of [undefined, null, '', false, []]) expect(renderTemplate(t, { ticket: 'A', tier: empty })).toBe('Ticket: A (no tier)')
+  })
+
+  it('treats variables used only inside sections as optional', () => {
+    expect(templateVariableUses('{{a}} {{#b}}{{b}} {{c}}{{/b}}')).toEqual([
+      { name: 'a', required: true },
+      { name: 'b', required: false },
+      { name: 'c', required: false }
+    ])
+    expect(renderTemplate('{{a}}{{#b}}[{{c}}]{{/b}}', { a: 'x' })).toBe('x')
+    expect(() => renderTemplate('{{a}}{{#b}}[{{c}}]{{/b}}', {})).toThrow(/\{\{a\}\}/)
+  })
+
+  it('embeds any value as JSON with | json, safe inside a JSON document', () => {
+    expect(renderTemplate('{"q": {{q | json}}, "n": {{n|json}}, "o": {{o | json}}}', { q: 'say "hi"\n', n: 3, o: { a: [1] } })).toBe(
+      '{"q": "say \\"hi\\"\\n", "n": 3, "o": {"a":[1]}}'
+    )
+  })
+
+  it('reports unbalanced sections with the fix', () => {
+    expect(() => renderTemplate('{{#a}}x', { a: 1 })).toThrow(/never closed: add \{\{\/a\}\}/)
+    expect(() => renderTemplate('{{#a}}x{{/b}}', { a: 1 })).toThrow(/closes \{\{#a\}\}/)
+    expect(() => renderTemplate('x{{/b}}', {})).toThrow(/closes no open section/)
+  })
+})
+
+describe('listing variables while typing', () => {
+  it('never throws on an unfinished template', () => {
+    expect(templateVariables('{{#tier}} {{tier}} and {{ticket}}')).toEqual(['tier', 'ticket'])
+    expect(templateVariables('{{a}}{{/b}}')).toEqual(['a'])
   })
 })
