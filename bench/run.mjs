@@ -1,4 +1,4 @@
-// npm run bench [-- emulator store web]: runs the benchmarks and prints their tables.
+// npm run bench [-- emulator store web playground playground-ui datasets]: runs the benchmarks and prints their tables.
 import { spawnSync } from 'node:child_process'
 
 const BENCHES = {
@@ -6,7 +6,8 @@ const BENCHES = {
   store: ['bench/store/store-bench.ts'],
   web: ['bench/web/web-startup-bench.ts'],
   playground: ['bench/playground/ttft-overhead-bench.ts'],
-  'playground-ui': ['bench/playground/ui-responsiveness-bench.ts']
+  'playground-ui': ['bench/playground/ui-responsiveness-bench.ts'],
+  datasets: ['bench/datasets/import-bench.ts']
 }
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'))
 const names = chosen.length ? chosen : Object.keys(BENCHES)
