@@ -7,6 +7,7 @@ import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import type { EngineContext } from './engine-context'
 import { openEngineStore } from './open-engine-store'
 import { appHandlers, appInfo, currentSettings } from './services/app-service'
+import { datasetImportHandlers } from './services/dataset-import-service'
 import { jobHandlers } from './services/job-service'
 import { modelHandlers } from './services/model-service'
 import { playgroundHandlers } from './services/playground-service'
@@ -59,6 +60,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...providerAdminHandlers(context),
     ...modelHandlers(context),
     ...playgroundHandlers(context),
+    ...datasetImportHandlers(context),
     ...workspaceHandlers(context),
     ...jobHandlers(context)
   }

@@ -227,6 +227,22 @@ export const apiContract = {
     z.object({ total: z.number().int().nonnegative(), version: z.number().int().nonnegative(), cases: z.array(DatasetCase) })
   ),
 
+  'datasets.import': call(
+    'Import a CSV, JSONL or JSON file as a new dataset, or as a new version of one. All or nothing: any problem and nothing is written; the problems are listed by line and column (first 100, with the total).',
+    z
+      .object({
+        fileName: z.string().trim().min(1).max(255),
+        /** The file's bytes, base64-encoded (so encoding problems can be reported exactly). */
+        contentBase64: z.string().max(70_000_000, 'the file is too large to send (about 50 MB at most)'),
+        format: z.enum(['csv', 'jsonl', 'json']).optional(),
+        datasetId: Id.optional(),
+        newDatasetName: z.string().trim().min(1).max(200).optional()
+      })
+      .strict()
+      .refine((r) => Boolean(r.datasetId) !== Boolean(r.newDatasetName), { message: 'give either datasetId or newDatasetName', path: ['datasetId'] }),
+    z.object({ datasetId: z.string(), version: z.number().int().positive(), caseCount: z.number().int().nonnegative() })
+  ),
+
   'runs.list': call(
     'Recent runs, newest first; query searches titles, prompts and outputs.',
     z

@@ -35,6 +35,7 @@ export const OPERATION_KINDS = {
   'runs.list': 'call',
   'runs.get': 'call',
   'datasets.addCase': 'call',
+  'datasets.import': 'call',
   'jobs.list': 'call',
   'jobs.get': 'call',
   'jobs.cancel': 'call'
