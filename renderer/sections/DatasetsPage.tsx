@@ -7,6 +7,7 @@ import { navigate } from '../lib/navigation'
 import { hrefFor } from '../lib/routes'
 import { useDatasetsStore } from '../stores/datasets-store'
 import { DatasetCasesView } from './datasets/DatasetCasesView'
+import { ImportDatasetButton } from './datasets/ImportDatasetButton'
 
 /** Datasets: the cases (variables, expected output, tags) that evals will run a contract against. */
 export function DatasetsPage({ datasetId }: { datasetId: string | null }): ReactElement {
@@ -25,6 +26,7 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
       <PageHeader
         title="Datasets"
         description="Test cases for a contract: the values of its template variables, the expected answer and tags. Evals run every case against every candidate model."
+        actions={<ImportDatasetButton selected={selected} />}
       />
       {datasets.error && <ErrorNotice error={datasets.error} title="Could not list the data sets" onRetry={() => void load()} />}
       {datasets.status === 'loading' && !datasets.data && <Loading label="Loading data sets…" />}
@@ -42,7 +44,10 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
             A data set is a list of cases for one contract: values for its template variables, the answer you expect,
             and tags to slice results by. Evals will run every case against every candidate model and score the answers.
           </p>
-          <p>Importing and editing cases (CSV, JSONL) arrives with evals. A fresh store includes the sample “Triage golden set”.</p>
+          <p>
+            Import a CSV (promptfoo’s <code>__expected</code> columns understood), JSONL or JSON file with <strong>Import file</strong>
+            above, or save answers from the Playground as test cases. A fresh store includes the sample “Triage golden set”.
+          </p>
         </EmptyState>
       )}
       {list.length > 0 && (

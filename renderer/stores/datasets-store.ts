@@ -26,6 +26,8 @@ interface DatasetsState {
   loadCases: (datasetId: string, offset?: number) => Promise<void>
   /** Saves a test case (creating the dataset when it is new); answers where it went, and reloads the list. */
   addCase: (request: RequestOf<'datasets.addCase'>) => Promise<ResponseOf<'datasets.addCase'>>
+  /** Imports a file as a new dataset or a new version (all or nothing); reloads the list. */
+  importFile: (request: RequestOf<'datasets.import'>) => Promise<ResponseOf<'datasets.import'>>
 }
 
 export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
@@ -59,5 +61,11 @@ export const useDatasetsStore = create<DatasetsState>()((set, get) => ({
     const saved = await getClient().call('datasets.addCase', request)
     void get().load()
     return saved
+  },
+
+  async importFile(request) {
+    const imported = await getClient().call('datasets.import', request)
+    await get().load()
+    return imported
   }
 }))

@@ -1,0 +1,49 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
+import { startWebApp, type WebApp } from './support/web-app'
+
+let app: WebApp
+let browser: BrowserSession
+const files = mkdtempSync(join(tmpdir(), 'switchyard-import-'))
+
+beforeAll(async () => {
+  app = await startWebApp()
+  browser = await openBrowser()
+  await browser.page.goto(app.openUrl)
+})
+afterEach(async ({ task }) => screenshotIfFailed(browser, task))
+afterAll(async () => {
+  await browser?.close()
+  await app?.close()
+})
+
+describe('importing a dataset file', () => {
+  it('imports a CSV as a new dataset and shows its cases', async () => {
+    const { page } = browser
+    const good = join(files, 'capitals.csv')
+    writeFileSync(good, 'country,__expected\r\nFrance,Paris\r\n"Korea, South",Seoul\r\n')
+    await page.getByRole('link', { name: 'Datasets' }).click()
+    await page.getByLabel('Dataset file (CSV, JSONL or JSON)').setInputFiles(good)
+    await expect.poll(async () => (await page.getByTestId('import-result').textContent()) ?? '', { timeout: 10_000 }).toMatch(/Imported 2 cases from capitals\.csv/)
+    await page.getByRole('list', { name: 'Data set list' }).getByText('capitals').waitFor()
+    const cases = page.getByRole('table', { name: 'Cases' })
+    await expect.poll(async () => (await cases.innerText()) ?? '').toContain('Korea, South')
+  })
+
+  it('imports nothing from a bad file and lists the problems by line', async () => {
+    const { page } = browser
+    const before = await page.getByRole('list', { name: 'Data set list' }).getByRole('listitem').count()
+    const bad = join(files, 'broken.csv')
+    writeFileSync(bad, 'a,b\n1,2\n3\n"open,4\n')
+    await page.getByLabel('Dataset file (CSV, JSONL or JSON)').setInputFiles(bad)
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    const text = await alert.innerText()
+    expect(text).toMatch(/Nothing was imported/)
+    expect(text).toMatch(/broken\.csv:3/)
+    expect(await page.getByRole('list', { name: 'Data set list' }).getByRole('listitem').count()).toBe(before)
+  })
+})
