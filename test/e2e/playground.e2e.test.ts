@@ -104,7 +104,7 @@ describe('providers and the side-by-side playground', () => {
     await dialog.getByRole('button', { name: 'Close' }).click()
 
     await page.getByRole('link', { name: 'Datasets' }).click()
-    await page.getByText('Breaker answers').first().click()
+    await page.getByRole('list', { name: 'Data set list' }).getByText('Breaker answers').click()
     const cases = page.getByRole('table', { name: 'Cases' })
     await expect.poll(async () => (await cases.innerText()) ?? '').toContain('Circuit breakers stop cascading failures')
   })
