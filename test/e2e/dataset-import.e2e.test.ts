@@ -1,28 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
-import { startWebApp, type WebApp } from './support/web-app'
+import { describe, expect, it } from 'vitest'
+import { useAppSession } from './support/app-session'
 
-let app: WebApp
-let browser: BrowserSession
+const session = useAppSession({ open: true })
+
 const files = mkdtempSync(join(tmpdir(), 'switchyard-import-'))
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await openBrowser()
-  await browser.page.goto(app.openUrl)
-})
-afterEach(async ({ task }) => screenshotIfFailed(browser, task))
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
 
 describe('importing a dataset file', () => {
   it('imports a CSV as a new dataset and shows its cases', async () => {
-    const { page } = browser
+    const { page } = session
     const good = join(files, 'capitals.csv')
     writeFileSync(good, 'country,__expected\r\nFrance,Paris\r\n"Korea, South",Seoul\r\n')
     await page.getByRole('link', { name: 'Datasets' }).click()
@@ -34,7 +23,7 @@ describe('importing a dataset file', () => {
   })
 
   it('imports nothing from a bad file and lists the problems by line', async () => {
-    const { page } = browser
+    const { page } = session
     const before = await page.getByRole('list', { name: 'Data set list' }).getByRole('listitem').count()
     const bad = join(files, 'broken.csv')
     writeFileSync(bad, 'a,b\n1,2\n3\n"open,4\n')

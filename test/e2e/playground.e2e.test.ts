@@ -3,12 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
-import { startWebApp, type WebApp } from './support/web-app'
+import { describe, expect, it } from 'vitest'
+import { useAppSession } from './support/app-session'
 
-let app: WebApp
-let browser: BrowserSession
+const session = useAppSession({ open: true })
+
 /** A key that must never leave the engine: not into SQLite, the WAL, any file, the page's storage or its DOM. */
 const CANARY = `sk-CANARY-${randomUUID()}`
 
@@ -19,23 +18,13 @@ function filesUnder(dir: string): string[] {
   })
 }
 
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await openBrowser()
-  await browser.page.goto(app.openUrl)
-})
-afterEach(async ({ task }) => screenshotIfFailed(browser, task))
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
 
 describe('providers and the side-by-side playground', () => {
   it('adds an OpenAI-compatible provider pointing at the emulator and lists its models', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Providers' }).click()
     // `switchyard serve` prints the in-process emulator's URL.
-    const emulatorUrl = /emulator: (http:\/\/127\.0\.0\.1:\d+)/.exec(app.output())?.[1]
+    const emulatorUrl = /emulator: (http:\/\/127\.0\.0\.1:\d+)/.exec(session.app.output())?.[1]
     expect(emulatorUrl).toBeTruthy()
 
     await page.getByRole('button', { name: 'Add provider' }).click()
@@ -63,7 +52,7 @@ describe('providers and the side-by-side playground', () => {
   })
 
   it('runs three models side by side with live metrics, cancels one, and saves an answer as a test case', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Playground' }).click()
     await page.getByRole('heading', { name: 'Playground', level: 1 }).waitFor()
     const chooser = page.getByRole('button', { name: 'Choose models' })
@@ -110,7 +99,7 @@ describe('providers and the side-by-side playground', () => {
   })
 
   it('keeps the run in history: searchable, reopened with its calls', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Playground' }).click()
     await page.getByRole('searchbox', { name: 'Search runs' }).fill('cascading')
     const runs = page.getByRole('table', { name: 'Recent runs' })
@@ -121,13 +110,13 @@ describe('providers and the side-by-side playground', () => {
     const text = await calls.innerText()
     expect(text).toContain('emu-swift')
     expect(text).toContain('cancelled')
-    expect(browser.errors).toEqual([])
+    expect(session.browser.errors).toEqual([])
   })
 
   it('never lets the key out of the engine: not on disk, not in the page', async () => {
-    const { page } = browser
+    const { page } = session
     const forms = [CANARY, Buffer.from(CANARY).toString('base64'), Buffer.from(CANARY).toString('base64url')]
-    const files = filesUnder(app.dir)
+    const files = filesUnder(session.app.dir)
     expect(files.some((f) => f.endsWith('switchyard.db'))).toBe(true)
     for (const file of files) {
       const bytes = readFileSync(file).toString('latin1')

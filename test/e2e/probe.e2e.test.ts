@@ -1,24 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
-import { startWebApp, type WebApp } from './support/web-app'
+import { describe, expect, it } from 'vitest'
+import { useAppSession } from './support/app-session'
 
-let app: WebApp
-let browser: BrowserSession
-
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await openBrowser()
-  await browser.page.goto(app.openUrl)
-})
-afterEach(async ({ task }) => screenshotIfFailed(browser, task))
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const session = useAppSession({ open: true })
 
 describe('a job end to end: probing the Local emulator', () => {
   it('streams several models side by side, then cancels the one that hangs; the stored run keeps the finished calls', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Providers' }).click()
     await page.getByRole('heading', { name: 'Providers', level: 1 }).waitFor()
     for (const box of await page.getByRole('checkbox').all()) await box.uncheck()

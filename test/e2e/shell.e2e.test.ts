@@ -1,38 +1,26 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
-import { startWebApp, type WebApp } from './support/web-app'
+import { describe, expect, it } from 'vitest'
+import { useAppSession } from './support/app-session'
+
+const session = useAppSession()
 
 const SECTIONS = ['Playground', 'Contracts', 'Datasets', 'Evals', 'Benchmarks', 'Insights', 'Routing', 'Providers', 'Settings']
 
-let app: WebApp
-let browser: BrowserSession
-
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await openBrowser()
-})
-afterEach(async ({ task }) => screenshotIfFailed(browser, task))
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
-
 describe('the shell in Chromium (web mode)', () => {
   it('opens with the token, drops it from the address bar and shows the store and emulator in the status bar', async () => {
-    const { page } = browser
-    await page.goto(app.openUrl)
+    const { page } = session
+    await page.goto(session.app.openUrl)
     await page.getByRole('navigation', { name: 'Sections' }).waitFor()
     expect(page.url()).not.toContain('token=')
     const status = page.getByRole('status', { name: 'Status bar' })
-    await expect.poll(() => status.getByTestId('status-store').textContent()).toContain(app.storePath)
+    await expect.poll(() => status.getByTestId('status-store').textContent()).toContain(session.app.storePath)
     await expect.poll(() => status.getByTestId('status-emulator').textContent()).toMatch(/running/i)
     expect(await status.getByTestId('status-face').textContent()).toMatch(/web/i)
   })
 
   it('visits every section: each has its heading and real content or a teaching empty state', async () => {
-    const { page } = browser
+    const { page } = session
     for (const name of SECTIONS) {
       await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name }).click()
       await page.getByRole('heading', { name, level: 1 }).waitFor()
@@ -43,7 +31,7 @@ describe('the shell in Chromium (web mode)', () => {
   })
 
   it('shows the sample workspace: the contract in Monaco (from the local bundle) and the dataset cases', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Contracts' }).click()
     await page.getByRole('heading', { name: 'Support ticket triage' }).waitFor()
     await page.locator('.monaco-editor').first().waitFor()
@@ -52,11 +40,11 @@ describe('the shell in Chromium (web mode)', () => {
     const cases = page.getByRole('table', { name: 'Cases' })
     await cases.waitFor()
     expect(await cases.getByRole('row').count()).toBe(11)
-    expect(browser.requests.every((url) => url.startsWith(app.origin) || url.startsWith('data:') || url.startsWith('blob:'))).toBe(true)
+    expect(session.browser.requests.every((url) => url.startsWith(session.app.origin) || url.startsWith('data:') || url.startsWith('blob:'))).toBe(true)
   })
 
   it('navigates by keyboard: Ctrl+digit jumps to a section, ? opens the shortcuts, Esc closes them', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('main').click({ position: { x: 5, y: 5 } })
     await page.keyboard.press('Control+2')
     await page.getByRole('heading', { name: 'Contracts', level: 1 }).waitFor()
@@ -74,7 +62,7 @@ describe('the shell in Chromium (web mode)', () => {
   })
 
   it('follows the theme setting and keeps it across a reload', async () => {
-    const { page } = browser
+    const { page } = session
     await page.getByRole('link', { name: 'Settings' }).click()
     await page.getByRole('radio', { name: 'Dark' }).check()
     const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)
@@ -86,8 +74,8 @@ describe('the shell in Chromium (web mode)', () => {
   })
 
   it('logged no console errors and reached nothing beyond this machine', () => {
-    expect(browser.errors).toEqual([])
-    const foreign = browser.requests.filter((url) => !(url.startsWith(app.origin) || url.startsWith('data:') || url.startsWith('blob:')))
+    expect(session.browser.errors).toEqual([])
+    const foreign = session.browser.requests.filter((url) => !(url.startsWith(session.app.origin) || url.startsWith('data:') || url.startsWith('blob:')))
     expect(foreign).toEqual([])
   })
 })

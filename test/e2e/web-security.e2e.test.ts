@@ -1,32 +1,20 @@
 /// <reference lib="dom" />
 // page.evaluate callbacks run in the browser.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { openBrowser, screenshotIfFailed, type BrowserSession } from './support/browser'
-import { startWebApp, type WebApp } from './support/web-app'
+import { describe, expect, it } from 'vitest'
+import { useAppSession } from './support/app-session'
 
-let app: WebApp
-let browser: BrowserSession
-
-beforeAll(async () => {
-  app = await startWebApp()
-  browser = await openBrowser()
-})
-afterEach(async ({ task }) => screenshotIfFailed(browser, task))
-afterAll(async () => {
-  await browser?.close()
-  await app?.close()
-})
+const session = useAppSession()
 
 describe('web mode security in the browser', () => {
   it('refuses a visit without the token', async () => {
-    const response = await browser.page.goto(`${app.origin}/`)
+    const response = await session.browser.page.goto(`${session.app.origin}/`)
     expect(response?.status()).toBe(401)
-    expect(await browser.page.content()).toMatch(/token is missing/)
+    expect(await session.browser.page.content()).toMatch(/token is missing/)
   })
 
   it('runs the app with its CSP: injected inline script is blocked and Node is out of reach', async () => {
-    const { page } = browser
-    await page.goto(app.openUrl)
+    const { page } = session
+    await page.goto(session.app.openUrl)
     await page.getByRole('navigation', { name: 'Sections' }).waitFor()
     const violations = page.evaluate(
       () => new Promise<number>((resolve) => {
@@ -42,10 +30,10 @@ describe('web mode security in the browser', () => {
   })
 
   it('keeps the session token out of script reach (HttpOnly cookie) and out of storage', async () => {
-    const { page } = browser
+    const { page } = session
     expect(await page.evaluate(() => document.cookie)).not.toContain('switchyard_token')
     const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }))
-    const token = new URL(app.openUrl).searchParams.get('token')!
+    const token = new URL(session.app.openUrl).searchParams.get('token')!
     expect(storage).not.toContain(token)
   })
 })
