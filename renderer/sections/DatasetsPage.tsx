@@ -7,7 +7,7 @@ import { navigate } from '../lib/navigation'
 import { hrefFor } from '../lib/routes'
 import { useDatasetsStore } from '../stores/datasets-store'
 import { DatasetCasesView } from './datasets/DatasetCasesView'
-import { ImportDatasetButton } from './datasets/ImportDatasetButton'
+import { DatasetTransferActions } from './datasets/transfer/DatasetTransferActions'
 
 /** Datasets: the cases (variables, expected output, tags) that evals will run a contract against. */
 export function DatasetsPage({ datasetId }: { datasetId: string | null }): ReactElement {
@@ -26,7 +26,7 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
       <PageHeader
         title="Datasets"
         description="Test cases for a contract: the values of its template variables, the expected answer and tags. Evals run every case against every candidate model."
-        actions={<ImportDatasetButton selected={selected} />}
+        actions={<DatasetTransferActions selected={selected} />}
       />
       {datasets.error && <ErrorNotice error={datasets.error} title="Could not list the data sets" onRetry={() => void load()} />}
       {datasets.status === 'loading' && !datasets.data && <Loading label="Loading data sets…" />}

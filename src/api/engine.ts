@@ -7,12 +7,16 @@ import { createDispatch, type Dispatch, type Handlers } from './dispatch'
 import type { EngineContext } from './engine-context'
 import { openEngineStore } from './open-engine-store'
 import { appHandlers, appInfo, currentSettings } from './services/app-service'
+import { contractEditorHandlers } from './services/contract-editor-service'
+import { datasetEditHandlers } from './services/dataset-edit-service'
 import { datasetImportHandlers } from './services/dataset-import-service'
+import { datasetTransferHandlers } from './services/dataset-transfer-service'
 import { jobHandlers } from './services/job-service'
 import { modelHandlers } from './services/model-service'
 import { playgroundHandlers } from './services/playground-service'
 import { providerAdminHandlers } from './services/provider-admin-service'
 import { providerHandlers } from './services/provider-service'
+import { workspaceFileHandlers } from './services/workspace-files-service'
 import { workspaceHandlers } from './services/workspace-service'
 import packageJson from '../../package.json'
 
@@ -62,7 +66,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...playgroundHandlers(context),
     ...datasetImportHandlers(context),
     ...workspaceHandlers(context),
-    ...jobHandlers(context)
+    ...jobHandlers(context),
+    ...contractEditorHandlers(context),
+    ...datasetEditHandlers(context),
+    ...datasetTransferHandlers(context),
+    ...workspaceFileHandlers(context)
   }
   const dispatch = createDispatch(handlers)
   let closed = false

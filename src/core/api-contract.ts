@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { AppInfo, Settings } from './schemas/app'
-import { JobInfo, JobStarted, ProgressEvent, StatusEvent } from './schemas/jobs'
+import { call, Empty, Id, job } from './api/define'
+import { contractOperations } from './api/contract-operations'
+import { datasetEditOperations } from './api/dataset-edit-operations'
+import { datasetTransferOperations } from './api/dataset-transfer-operations'
+import { workspaceFileOperations } from './api/workspace-file-operations'
+import { JobInfo, ProgressEvent, StatusEvent } from './schemas/jobs'
 import { CostEstimate, PlaygroundEvent, PlaygroundRunRequest } from './schemas/playground'
 import { KeyStatus, Model, ProviderKind, ProviderWithStatus } from './schemas/provider'
 import { ErrorClass, RunDetail, RunKind, RunSummary } from './schemas/run'
@@ -15,30 +20,6 @@ import { ContractDetail, ContractSummary, DatasetCase, DatasetSummary } from './
  * - `job` operations answer `{ jobId }` at once, then stream typed events (`event`) until a final `status` event;
  *   `jobs.cancel` stops them and `jobs.get` reports their final status.
  */
-
-const Empty = z.object({}).strict()
-const Id = z.string().min(1, 'must not be empty').max(200)
-
-interface CallSpec<Req extends z.ZodType, Res extends z.ZodType> {
-  kind: 'call'
-  summary: string
-  request: Req
-  response: Res
-}
-interface JobSpec<Req extends z.ZodType, Ev extends z.ZodType> {
-  kind: 'job'
-  summary: string
-  request: Req
-  response: typeof JobStarted
-  event: Ev
-}
-
-function call<Req extends z.ZodType, Res extends z.ZodType>(summary: string, request: Req, response: Res): CallSpec<Req, Res> {
-  return { kind: 'call', summary, request, response }
-}
-function job<Req extends z.ZodType, Ev extends z.ZodType>(summary: string, request: Req, event: Ev): JobSpec<Req, Ev> {
-  return { kind: 'job', summary, request, response: JobStarted, event }
-}
 
 /** Events of `providers.probe`: one streamed request per model, with its measured timings. */
 export const ProbeEvent = z.discriminatedUnion('type', [
@@ -281,7 +262,12 @@ export const apiContract = {
     'Cancel a running job; finished work stays stored. Answers with the job as it stands.',
     z.object({ jobId: Id }).strict(),
     JobInfo
-  )
+  ),
+
+  ...contractOperations,
+  ...datasetEditOperations,
+  ...datasetTransferOperations,
+  ...workspaceFileOperations
 } as const
 
 export type ApiContract = typeof apiContract

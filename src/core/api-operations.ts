@@ -1,4 +1,8 @@
 import type { OperationName } from './api-contract'
+import { CONTRACT_OPERATION_KINDS } from './api/contract-operation-kinds'
+import { DATASET_EDIT_OPERATION_KINDS } from './api/dataset-edit-operation-kinds'
+import { DATASET_TRANSFER_OPERATION_KINDS } from './api/dataset-transfer-operation-kinds'
+import { WORKSPACE_FILE_OPERATION_KINDS } from './api/workspace-file-operation-kinds'
 
 /**
  * Operation names and kinds without their schemas, for the preload (which must stay tiny and zod-free).
@@ -38,7 +42,11 @@ export const OPERATION_KINDS = {
   'datasets.import': 'call',
   'jobs.list': 'call',
   'jobs.get': 'call',
-  'jobs.cancel': 'call'
+  'jobs.cancel': 'call',
+  ...CONTRACT_OPERATION_KINDS,
+  ...DATASET_EDIT_OPERATION_KINDS,
+  ...DATASET_TRANSFER_OPERATION_KINDS,
+  ...WORKSPACE_FILE_OPERATION_KINDS
 } as const satisfies Record<OperationName, 'call' | 'job'>
 
 /** IPC channel of an operation, and the one channel that carries job events to the window. */

@@ -1,11 +1,11 @@
 import { useId, useState } from 'react'
 import type { ChangeEvent, ReactElement } from 'react'
-import type { AppError } from '../../../src/core/errors'
-import type { DatasetSummary } from '../../../src/core/schemas/workspace'
-import { ErrorNotice } from '../../components/Feedback'
-import { toAppError } from '../../lib/errors'
-import { navigate } from '../../lib/navigation'
-import { useDatasetsStore } from '../../stores/datasets-store'
+import type { AppError } from '../../../../src/core/errors'
+import type { DatasetSummary } from '../../../../src/core/schemas/workspace'
+import { ErrorNotice } from '../../../components/Feedback'
+import { toAppError } from '../../../lib/errors'
+import { navigate } from '../../../lib/navigation'
+import { useDatasetsStore } from '../../../stores/datasets-store'
 
 /** Base64 of a file's bytes, in chunks (a single String.fromCharCode call overflows on large files). */
 async function base64Of(file: File): Promise<string> {
