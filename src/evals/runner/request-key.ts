@@ -1,0 +1,26 @@
+import { createHash } from 'node:crypto'
+
+/** What makes two requests the same for the response cache: target, parameters and the rendered messages. */
+export interface RequestKeyParts {
+  providerId: string
+  modelId: string
+  params: Record<string, unknown>
+  output: unknown
+  messages: ReadonlyArray<{ role: string; content: string }>
+}
+
+/** JSON with object keys sorted at every level and undefined members dropped: equal values, equal text. */
+export function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : stableJson(v))).join(',')}]`
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+}
+
+/** sha256 (hex) of the request's stable JSON, prefixed with a format tag so a future key change never collides. */
+export function requestKey(parts: RequestKeyParts): string {
+  const text = stableJson({ v: 1, p: parts.providerId, m: parts.modelId, params: parts.params, output: parts.output, messages: parts.messages })
+  return createHash('sha256').update(text).digest('hex')
+}
