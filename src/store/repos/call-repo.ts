@@ -43,6 +43,10 @@ export interface NewCall {
   outputJson?: unknown
   /** The contract's feature tag, for per-feature breakdowns. */
   feature?: string | null
+  /** False for an attempt that was retried; the final attempt decides the cell (default true). */
+  final?: boolean
+  /** The output came from the response cache: no request was sent (default false). */
+  cacheHit?: boolean
 }
 
 interface CallRow {
@@ -138,7 +142,7 @@ function check(c: NewCall, index: number | null): void {
   startedAtMs(c.startedAt, index)
 }
 
-const PARAM_COUNT = 32
+const PARAM_COUNT = 34
 
 /** Writes a call's column values into `p` (reused across rows on the hot path: no per-row allocation). */
 function fillParams(p: unknown[], c: NewCall, id: string, index: number | null): unknown[] {
@@ -174,6 +178,8 @@ function fillParams(p: unknown[], c: NewCall, id: string, index: number | null):
   p[29] = c.outputText ?? null
   p[30] = c.outputJson === undefined || c.outputJson === null ? null : JSON.stringify(c.outputJson)
   p[31] = c.feature ?? null
+  p[32] = c.final === false ? 0 : 1
+  p[33] = c.cacheHit ? 1 : 0
   return p
 }
 
@@ -184,7 +190,7 @@ export function createCallRepo(db: BetterSqlite3.Database) {
     `INSERT INTO call (id, run_id, case_id, provider_id, model_id, variant, repeat_index, attempt, request_hash, status,
        started_at, first_byte_ms, ttft_ms, latency_ms, itl_p50_ms, itl_p95_ms, token_count_stream, input_tokens,
        output_tokens, cached_tokens, reasoning_tokens, usage_estimated, cost_usd, finish_reason, error_class,
-       error_message, http_status, request_id, retry_after_ms, output_text, output_json, feature)
+       error_message, http_status, request_id, retry_after_ms, output_text, output_json, feature, final, cache_hit)
      VALUES (${Array.from({ length: PARAM_COUNT }, () => '?').join(', ')})`
   )
   const selectByRun = db.prepare(`SELECT ${CALL_RECORD_COLUMNS} FROM call WHERE run_id = ? ORDER BY started_at, rowid`)
