@@ -4,6 +4,8 @@ import type { CallRepo } from './repos/call-repo'
 import { createContractRepo } from './repos/contract-repo'
 import type { ContractRepo } from './repos/contract-repo'
 import { createDatasetRepo } from './repos/dataset-repo'
+import { createEvalCellRepo } from './repos/eval-cell-repo'
+import type { EvalCellRepo } from './repos/eval-cell-repo'
 import type { DatasetRepo } from './repos/dataset-repo'
 import { createFeedbackRepo } from './repos/feedback-repo'
 import type { FeedbackRepo } from './repos/feedback-repo'
@@ -27,6 +29,7 @@ export interface Repos {
   calls: CallRepo
   scores: ScoreRepo
   feedback: FeedbackRepo
+  evalCells: EvalCellRepo
   settings: SettingRepo
 }
 
@@ -58,6 +61,7 @@ export function createRepos(db: BetterSqlite3.Database): Repos {
     calls,
     scores: createScoreRepo(db),
     feedback: createFeedbackRepo(db),
+    evalCells: createEvalCellRepo(db, calls),
     settings: createSettingRepo(db)
   }
 }
