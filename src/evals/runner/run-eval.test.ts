@@ -71,7 +71,8 @@ describe('runEval', () => {
     expect(progress.at(-1)).toBe(24)
     const rows = store.db.prepare('SELECT count(*) AS n, sum(final) AS finals, count(DISTINCT case_id) AS cases FROM call WHERE run_id = ?').get(runId)
     expect(rows).toEqual({ n: 24, finals: 24, cases: 6 })
-    expect(store.db.prepare('SELECT count(*) FROM score s JOIN call c ON c.id = s.call_id WHERE c.run_id = ? AND s.pass = 1').pluck().get(runId)).toBe(24)
+    expect(store.db.prepare('SELECT count(*) FROM score s JOIN call c ON c.id = s.call_id WHERE c.run_id = ? AND s.pass = 1').pluck().get(runId)).toBe(48)
+    expect(store.db.prepare("SELECT count(*) FROM score WHERE assertion_type = 'verdict' AND weight = 0").pluck().get()).toBe(24)
     expect(store.db.prepare("SELECT DISTINCT variant || '|' || feature FROM call WHERE run_id = ?").pluck().all(runId)).toEqual(['variant-a|triage'])
     expect(store.evalCells.doneCellKeys(runId).size).toBe(24)
   })
@@ -185,6 +186,9 @@ describe('runEval', () => {
       signal: new AbortController().signal
     })
     expect(totals).toMatchObject({ completed: 1, scoreErrors: 1, passed: 0, failed: 0 })
-    expect(store.db.prepare('SELECT pass, error FROM score').get()).toEqual({ pass: null, error: 'judge model answered 500' })
+    expect(store.db.prepare('SELECT assertion_type, pass, error FROM score ORDER BY assertion_type').all()).toEqual([
+      { assertion_type: 'scorer', pass: null, error: 'judge model answered 500' },
+      { assertion_type: 'verdict', pass: null, error: 'judge model answered 500' }
+    ])
   })
 })

@@ -13,6 +13,9 @@ import { createGroupCommitter } from './group-commit'
 import { ProviderGate } from './provider-gate'
 import { requestKey } from './request-key'
 
+/** The score row that holds a cell's overall verdict (pass, score, reason) next to its assertions' rows. */
+export const VERDICT_TYPE = 'verdict'
+
 /** One assertion's verdict as the scorer reports it (pass null: the assertion could not run — see error). */
 export interface AssertionScore {
   type: string
@@ -219,7 +222,9 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
       const message = error instanceof Error ? error.message : String(error)
       verdict = { pass: null, score: null, reason: null, assertions: [{ type: 'scorer', pass: null, score: null, reason: null, weight: 1, error: message }] }
     }
-    commit(call, verdict.assertions)
+    const error = verdict.pass === null ? (verdict.assertions.find((a) => a.error !== null)?.error ?? 'the cell could not be scored') : null
+    // The cell's verdict is stored beside its assertions as a weight-0 'verdict' row: results read it directly.
+    commit(call, [...verdict.assertions, { type: VERDICT_TYPE, pass: verdict.pass, score: verdict.score, reason: verdict.reason, weight: 0, error }])
     finishCell(cell, verdict.pass === null ? 'score_error' : verdict.pass ? 'passed' : 'failed', call, attemptNo, cacheHit, verdict.score)
   }
 
