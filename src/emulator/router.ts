@@ -5,6 +5,7 @@
 import { handleAnthropicMessages, handleAnthropicModels } from './anthropic-routes'
 import { sendJson, sendWireError } from './exchange'
 import type { Exchange } from './exchange'
+import { handleOpenAIEmbeddings } from './embeddings'
 import { geminiWire, handleGeminiGenerate, handleGeminiModels } from './gemini-routes'
 import { handleAzureChat, handleOpenAIChat, handleOpenAIModels, openaiWire } from './openai-routes'
 
@@ -52,6 +53,7 @@ export function route(ex: Exchange): boolean {
   if (method === 'POST') {
     if (path === '/v1/chat/completions' || path === '/chat/completions') handleOpenAIChat(ex)
     else if (path === '/v1/messages') handleAnthropicMessages(ex)
+    else if (path === '/v1/embeddings' || path === '/embeddings') void handleOpenAIEmbeddings(ex)
     else {
       const gemini = GEMINI_GENERATE.exec(path)
       const azure = gemini ? null : AZURE_CHAT.exec(path)
