@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { EmptyState } from '../components/EmptyState'
 import { ErrorNotice, Loading } from '../components/Feedback'
@@ -6,13 +6,15 @@ import { PageHeader } from '../components/PageHeader'
 import { navigate } from '../lib/navigation'
 import { hrefFor } from '../lib/routes'
 import { useDatasetsStore } from '../stores/datasets-store'
-import { DatasetCasesView } from './datasets/DatasetCasesView'
+import { DatasetEditor } from './datasets/DatasetEditor'
+import { DatasetMetaDialog } from './datasets/DatasetMetaDialog'
 import { DatasetTransferActions } from './datasets/transfer/DatasetTransferActions'
 
-/** Datasets: the cases (variables, expected output, tags) that evals will run a contract against. */
+/** Datasets: the cases (variables, expected output, tags) that evals will run a contract against, edited in a grid. */
 export function DatasetsPage({ datasetId }: { datasetId: string | null }): ReactElement {
   const datasets = useDatasetsStore((s) => s.datasets)
   const load = useDatasetsStore((s) => s.load)
+  const [creating, setCreating] = useState(false)
 
   useEffect(() => {
     void load()
@@ -25,9 +27,17 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
     <div className="page">
       <PageHeader
         title="Datasets"
-        description="Test cases for a contract: the values of its template variables, the expected answer and tags. Evals run every case against every candidate model."
-        actions={<DatasetTransferActions selected={selected} />}
+        description="Test cases for a contract: the values of its template variables, the expected answer, assertions and tags. Edit them like a spreadsheet; every save is a new version. Evals run every case against every candidate model."
+        actions={
+          <>
+            <button type="button" className="btn" onClick={() => setCreating(true)}>
+              New dataset
+            </button>
+            <DatasetTransferActions selected={selected} />
+          </>
+        }
       />
+      {creating && <DatasetMetaDialog onClose={() => setCreating(false)} />}
       {datasets.error && <ErrorNotice error={datasets.error} title="Could not list the data sets" onRetry={() => void load()} />}
       {datasets.status === 'loading' && !datasets.data && <Loading label="Loading data sets…" />}
       {datasets.data && list.length === 0 && (
@@ -35,9 +45,14 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
           icon="datasets"
           title="No data set yet"
           actions={
-            <button type="button" className="btn primary" onClick={() => navigate('contracts')}>
-              See the sample contract
-            </button>
+            <>
+              <button type="button" className="btn primary" onClick={() => setCreating(true)}>
+                New dataset
+              </button>
+              <button type="button" className="btn" onClick={() => navigate('contracts')}>
+                See the contracts
+              </button>
+            </>
           }
         >
           <p>
@@ -45,8 +60,9 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
             and tags to slice results by. Evals will run every case against every candidate model and score the answers.
           </p>
           <p>
-            Import a CSV (promptfoo’s <code>__expected</code> columns understood), JSONL or JSON file with <strong>Import file</strong>
-            above, or save answers from the Playground as test cases. A fresh store includes the sample “Triage golden set”.
+            <strong>New dataset</strong> starts an empty one linked to a contract: its columns follow the contract’s variables, and you
+            type or paste cases straight from a spreadsheet. Or import a CSV (promptfoo’s <code>__expected</code> columns understood),
+            JSONL or JSON file with <strong>Import file</strong> above, or save answers from the Playground as test cases.
           </p>
         </EmptyState>
       )}
@@ -58,7 +74,7 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
                 <a href={hrefFor('datasets', d.id)} aria-current={d.id === selected?.id ? 'true' : undefined}>
                   <span className="title">{d.name}</span>
                   <span className="meta">
-                    <span className="num">{d.caseCount} cases</span>
+                    <span className="num">{d.caseCount.toLocaleString('en')} cases</span>
                     <span className="num">v{d.latestVersion}</span>
                   </span>
                 </a>
@@ -66,7 +82,7 @@ export function DatasetsPage({ datasetId }: { datasetId: string | null }): React
             ))}
           </ul>
           {selected ? (
-            <DatasetCasesView key={selected.id} dataset={selected} />
+            <DatasetEditor key={selected.id} dataset={selected} />
           ) : (
             <EmptyState icon="datasets" title="Unknown data set">
               <p>

@@ -8,6 +8,7 @@ import { useAppStore } from '../stores/app-store'
 import { useSettingsStore } from '../stores/settings-store'
 import { CallPolicyPanel } from './settings/CallPolicyPanel'
 import { SecretsPanel } from './settings/SecretsPanel'
+import { WorkspaceFilesPanel } from './settings/WorkspaceFilesPanel'
 
 const THEMES: { value: Settings['theme']; label: string }[] = [
   { value: 'system', label: 'System' },
@@ -88,6 +89,8 @@ export function SettingsPage(): ReactElement {
         {info && <SecretsPanel info={info} />}
 
         <CallPolicyPanel />
+
+        <WorkspaceFilesPanel />
 
         <section className="panel" aria-labelledby="settings-about">
           <div className="panel-header">

@@ -17,6 +17,7 @@ describe('switchyard CLI', () => {
     expect(await runCli(['--help'], h.io)).toBe(0)
     expect(h.out.join('\n')).toMatch(/switchyard serve/)
     expect(h.out.join('\n')).toMatch(/switchyard emulate/)
+    expect(h.out.join('\n')).toMatch(/switchyard workspace export DIR/)
     const sub = capture()
     expect(await runCli(['emulate', '--help'], sub.io)).toBe(0)
     expect(sub.out.join('\n')).toMatch(/--profile FILE/)
@@ -31,7 +32,7 @@ describe('switchyard CLI', () => {
   it('names an unknown command, an unknown flag and a bad value, with exit code 2', async () => {
     const unknown = capture()
     expect(await runCli(['frobnicate'], unknown.io)).toBe(2)
-    expect(unknown.err.join('\n')).toMatch(/Unknown command "frobnicate".*serve, emulate/)
+    expect(unknown.err.join('\n')).toMatch(/Unknown command "frobnicate".*serve, emulate, workspace/)
     const flag = capture()
     expect(await runCli(['emulate', '--prot', '1'], flag.io)).toBe(2)
     expect(flag.err.join('\n')).toMatch(/--prot/)

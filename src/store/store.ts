@@ -3,9 +3,13 @@ import { createCallRepo } from './repos/call-repo'
 import type { CallRepo } from './repos/call-repo'
 import { createContractRepo } from './repos/contract-repo'
 import type { ContractRepo } from './repos/contract-repo'
+import { createContractMeasurementRepo } from './repos/contract-measurement-repo'
+import type { ContractMeasurementRepo } from './repos/contract-measurement-repo'
 import { createDatasetRepo } from './repos/dataset-repo'
 import { createEvalCellRepo } from './repos/eval-cell-repo'
 import type { EvalCellRepo } from './repos/eval-cell-repo'
+import { createEvalResultRepo } from './repos/eval-result-repo'
+import type { EvalResultRepo } from './repos/eval-result-repo'
 import type { DatasetRepo } from './repos/dataset-repo'
 import { createFeedbackRepo } from './repos/feedback-repo'
 import type { FeedbackRepo } from './repos/feedback-repo'
@@ -17,20 +21,29 @@ import { createRunRepo } from './repos/run-repo'
 import type { RunRepo } from './repos/run-repo'
 import { createScoreRepo } from './repos/score-repo'
 import type { ScoreRepo } from './repos/score-repo'
+import { createRoutingPolicyRepo } from './repos/routing-policy-repo'
+import type { RoutingPolicyRepo } from './repos/routing-policy-repo'
 import { createSettingRepo } from './repos/setting-repo'
 import type { SettingRepo } from './repos/setting-repo'
+import { createSuiteRepo } from './repos/suite-repo'
+import type { SuiteRepo } from './repos/suite-repo'
 
 export interface Repos {
   providers: ProviderRepo
   models: ModelRepo
   contracts: ContractRepo
+  /** What a contract's latest eval and benchmark runs measured (its status card). */
+  contractMeasurements: ContractMeasurementRepo
   datasets: DatasetRepo
   runs: RunRepo
   calls: CallRepo
   scores: ScoreRepo
   feedback: FeedbackRepo
   evalCells: EvalCellRepo
+  evalResults: EvalResultRepo
   settings: SettingRepo
+  suites: SuiteRepo
+  routingPolicies: RoutingPolicyRepo
 }
 
 /** An open Switchyard store: the connection, what opening found, and one repository per entity. */
@@ -56,12 +69,16 @@ export function createRepos(db: BetterSqlite3.Database): Repos {
     providers: createProviderRepo(db),
     models: createModelRepo(db),
     contracts: createContractRepo(db),
+    contractMeasurements: createContractMeasurementRepo(db),
     datasets: createDatasetRepo(db),
     runs: createRunRepo(db, calls),
     calls,
     scores: createScoreRepo(db),
     feedback: createFeedbackRepo(db),
     evalCells: createEvalCellRepo(db, calls),
-    settings: createSettingRepo(db)
+    evalResults: createEvalResultRepo(db),
+    settings: createSettingRepo(db),
+    suites: createSuiteRepo(db),
+    routingPolicies: createRoutingPolicyRepo(db)
   }
 }

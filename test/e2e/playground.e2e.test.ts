@@ -94,7 +94,7 @@ describe('providers and the side-by-side playground', () => {
 
     await page.getByRole('link', { name: 'Datasets' }).click()
     await page.getByRole('list', { name: 'Data set list' }).getByText('Breaker answers').click()
-    const cases = page.getByRole('table', { name: 'Cases' })
+    const cases = page.getByRole('grid', { name: 'Cases' })
     await expect.poll(async () => (await cases.innerText()) ?? '').toContain('Circuit breakers stop cascading failures')
   })
 

@@ -37,7 +37,7 @@ describe('the shell in Chromium (web mode)', () => {
     await page.locator('.monaco-editor').first().waitFor()
     await expect.poll(() => page.locator('.monaco-editor').first().innerText()).toContain('{{ticket}}')
     await page.getByRole('link', { name: 'Datasets' }).click()
-    const cases = page.getByRole('table', { name: 'Cases' })
+    const cases = page.getByRole('grid', { name: 'Cases' })
     await cases.waitFor()
     expect(await cases.getByRole('row').count()).toBe(11)
     expect(session.browser.requests.every((url) => url.startsWith(session.app.origin) || url.startsWith('data:') || url.startsWith('blob:'))).toBe(true)

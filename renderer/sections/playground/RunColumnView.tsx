@@ -6,6 +6,7 @@ import { columnLabel, prettyJson } from '../../lib/playground-run'
 import type { RetryInfo, RunColumn } from '../../lib/playground-run'
 import { hrefFor } from '../../lib/routes'
 import { useRunColumn } from '../../stores/playground-run-store'
+import { FeedbackControl } from '../feedback/FeedbackControl'
 
 const PHASE_TONE: Record<RunColumn['phase'], string> = { waiting: '', streaming: 'accent', ok: 'ok', error: 'bad', cancelled: 'warn' }
 
@@ -132,6 +133,7 @@ export const RunColumnView = memo(function RunColumnView({ columnId, repeated, j
         <button type="button" className="btn small" disabled={live || column.text === ''} onClick={() => onSave(columnId)}>
           Save as test case
         </button>
+        <FeedbackControl callId={live ? undefined : m?.callId} label={label} />
       </footer>
     </section>
   )

@@ -10,6 +10,7 @@ import { buildRequest, draftFromConfig } from '../../lib/playground-draft'
 import { usePlaygroundEditor } from '../../stores/playground-editor-store'
 import { usePlaygroundRun } from '../../stores/playground-run-store'
 import { useRunsStore } from '../../stores/runs-store'
+import { FeedbackControl } from '../feedback/FeedbackControl'
 import { RunStatusBadge } from './RunStatusBadge'
 
 function tokensPerSecond(c: CallRecord): string {
@@ -64,7 +65,8 @@ const COLUMNS: Column<CallRecord>[] = [
     csv: (c) => c.errorClass ?? ''
   },
   { key: 'errorMessage', header: 'Error message', csv: (c) => c.errorMessage ?? '' },
-  { key: 'output', header: 'Output', className: 'wrap mono', cell: (c) => c.outputText ?? '', csv: (c) => c.outputText ?? '' }
+  { key: 'output', header: 'Output', className: 'wrap mono', cell: (c) => c.outputText ?? '', csv: (c) => c.outputText ?? '' },
+  { key: 'feedback', header: 'Feedback', cell: (c) => <FeedbackControl callId={c.id} label={c.modelId} /> }
 ]
 
 /** One stored run and its calls. */

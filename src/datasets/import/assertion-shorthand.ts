@@ -59,3 +59,39 @@ export function parseAssertionShorthand(cell: string): ParsedShorthand {
   }
   return { assertion: { type: 'equals', value: cell }, bare: true }
 }
+
+/**
+ * The inverse of `parseAssertionShorthand` for a CSV `__expectedN` cell, or null when the assertion has no shorthand
+ * (other keys than type / value / threshold, a non-text value, an unknown type): those go to a JSON column instead.
+ * The result always parses back to an equal assertion.
+ */
+export function toShorthand(assertion: Assertion): string | null {
+  const { type, value, threshold, ...rest } = assertion
+  if (Object.keys(rest).length > 0 || typeof type !== 'string') return null
+  const negated = type.startsWith('not-')
+  const base = negated ? type.slice(4) : type
+  if (!TYPES.has(base)) return null
+  if (threshold !== undefined && (typeof threshold !== 'number' || !Number.isFinite(threshold))) return null
+  let text: string
+  if (value === undefined) {
+    if (!VALUELESS.has(base)) return null
+    text = ''
+  } else if (LIST_TYPES.has(base)) {
+    if (!Array.isArray(value) || value.length === 0) return null
+    if (!value.every((v) => typeof v === 'string' && v !== '' && v.trim() === v && !v.includes(','))) return null
+    text = `:${value.join(',')}`
+  } else if (typeof value === 'string') {
+    text = `:${value}`
+  } else {
+    return null
+  }
+  const cell = `${type}${threshold !== undefined ? `(${threshold})` : ''}${text}`
+  try {
+    const back = parseAssertionShorthand(cell)
+    const keys = Object.keys(assertion)
+    const same = keys.length === Object.keys(back.assertion).length && keys.every((k) => JSON.stringify(back.assertion[k]) === JSON.stringify(assertion[k]))
+    return !back.bare && same ? cell : null
+  } catch {
+    return null
+  }
+}

@@ -1,4 +1,5 @@
 /** Problems found while importing a dataset file, and the single error that carries all of them. */
+import { AppError } from '../../core/errors'
 
 export interface ImportIssue {
   /** 1-based line in the (decoded, newline-normalised) file. */
@@ -26,11 +27,15 @@ export class IssueList {
     return this.total === 0
   }
 
+  /** The kept issues in file order (line, then column). */
+  sorted(): ImportIssue[] {
+    return [...this.items].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
+  }
+
   /** Throws an ImportError naming `fileName` when any issue was collected (the kept issues sorted by line, column). */
   throwIfAny(fileName: string): void {
     if (this.total === 0) return
-    const sorted = [...this.items].sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0))
-    throw new ImportError(fileName, sorted, this.total)
+    throw new ImportError(fileName, this.sorted(), this.total)
   }
 }
 
@@ -58,4 +63,13 @@ export class ImportError extends Error {
     this.issues = listed
     this.total = total
   }
+}
+
+/** The API error for a refused file: VALIDATION_FAILED, one issue per problem with `file:line:column` as its path. */
+export function importAppError(error: ImportError, fileName: string): AppError {
+  return new AppError(
+    'VALIDATION_FAILED',
+    `${error.message}. Nothing was imported; fix the file and import it again.`,
+    error.issues.map((issue) => ({ path: `${fileName}:${issue.line}${issue.column === null ? '' : `:${issue.column}`}`, message: formatIssue(issue) }))
+  )
 }

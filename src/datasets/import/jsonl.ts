@@ -4,11 +4,9 @@ import { normalizeNewlines } from './decode'
 import { IssueList } from './import-errors'
 import { jsonSyntaxErrorOffset } from './json-position'
 
-export function parseJsonl(input: string, options: { fileName?: string; issues?: IssueList } = {}): ImportedCase[] {
-  const fileName = options.fileName ?? 'input.jsonl'
-  const issues = options.issues ?? new IssueList()
+/** Visits the parsed JSON value of each non-blank line with its 1-based line number; syntax errors go to `issues`. */
+export function eachJsonlValue(input: string, issues: IssueList, visit: (value: unknown, line: number) => void): void {
   const text = normalizeNewlines(input)
-  const cases: ImportedCase[] = []
   let start = 0
   let line = 0
   while (start <= text.length) {
@@ -28,9 +26,29 @@ export function parseJsonl(input: string, options: { fileName?: string; issues?:
       issues.add(line, column, null, `invalid JSON: ${detail} — each line must be one complete JSON object`)
       continue
     }
+    visit(value, line)
+  }
+}
+
+/** Parsed JSON values of the non-blank lines, with their line numbers. */
+export function readJsonlValues(input: string, issues: IssueList): { values: unknown[]; lines: number[] } {
+  const values: unknown[] = []
+  const lines: number[] = []
+  eachJsonlValue(input, issues, (value, line) => {
+    values.push(value)
+    lines.push(line)
+  })
+  return { values, lines }
+}
+
+export function parseJsonl(input: string, options: { fileName?: string; issues?: IssueList } = {}): ImportedCase[] {
+  const fileName = options.fileName ?? 'input.jsonl'
+  const issues = options.issues ?? new IssueList()
+  const cases: ImportedCase[] = []
+  eachJsonlValue(input, issues, (value, line) => {
     const c = objectToCase(value, line, fileName, issues)
     if (c) cases.push(c)
-  }
+  })
   if (!options.issues) issues.throwIfAny(fileName)
   return cases
 }

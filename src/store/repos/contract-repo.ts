@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
+import { sameBody } from '../../core/contract-changes'
 import { AppError, validationError } from '../../core/errors'
 import { ContractVersionBody } from '../../core/schemas/workspace'
 import type { ContractDetail, ContractSummary, ContractVersion } from '../../core/schemas/workspace'
@@ -59,10 +60,20 @@ function toVersion(row: VersionRow): ContractVersion {
   return { ...body, id: row.id, contractId: row.contract_id, version: row.version, createdAt: toIso(row.created_at) }
 }
 
+function toVersionBody(row: VersionRow): ContractVersionBody {
+  const { id: _id, contractId: _contractId, version: _version, createdAt: _createdAt, ...body } = toVersion(row)
+  return body
+}
+
 function parseBody(body: unknown): ContractVersionBody {
   const parsed = ContractVersionBody.safeParse(body)
   if (!parsed.success) throw validationError('contract version', parsed.error)
   return parsed.data
+}
+
+/** "Triage (copy 2)" → "Triage": the name a copy is named after. */
+function copyBase(name: string): string {
+  return name.replace(/ \(copy(?: \d+)?\)$/, '')
 }
 
 function nameTaken(name: string): AppError {
@@ -93,6 +104,7 @@ export function createContractRepo(db: BetterSqlite3.Database) {
   const selectVersionById = db.prepare('SELECT * FROM contract_version WHERE id = ?')
   const selectLatestVersion = db.prepare('SELECT * FROM contract_version WHERE contract_id = ? ORDER BY version DESC LIMIT 1')
   const selectVersions = db.prepare('SELECT * FROM contract_version WHERE contract_id = ? ORDER BY version')
+  const nameExists = db.prepare('SELECT 1 FROM contract WHERE name = ?').pluck()
 
   function summary(id: string): ContractSummary {
     const row = selectOne.get(id) as ContractRow | undefined
@@ -124,6 +136,36 @@ export function createContractRepo(db: BetterSqlite3.Database) {
   const saveVersionTx = db.transaction((contractId: string, body: ContractVersionBody): string => {
     summary(contractId)
     return addVersion(contractId, body, Date.now())
+  })
+
+  /** "<name> (copy)", else "(copy 2)", "(copy 3)", … : the first name not in use (case-insensitive). */
+  function copyName(name: string): string {
+    const base = copyBase(name).slice(0, 185)
+    for (let n = 1; ; n += 1) {
+      const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`
+      if (!nameExists.get(candidate)) return candidate
+    }
+  }
+
+  const duplicateTx = db.transaction((id: string, name: string | undefined): string => {
+    const source = get(id)
+    if (!source.latest) throw new AppError('CONFLICT', `Contract "${source.name}" has no version to copy; save a version first.`)
+    const { id: _id, contractId: _contractId, version: _version, createdAt: _createdAt, ...body } = source.latest
+    const meta = { name: name ?? copyName(source.name), description: source.description, feature: source.feature }
+    return createTx(meta, parseBody(body))
+  })
+
+  const saveChangesTx = db.transaction((id: string, patch: z.output<typeof ContractMetaPatch>, body: ContractVersionBody) => {
+    const current = summary(id)
+    const name = patch.name ?? current.name
+    const description = patch.description ?? current.description
+    const feature = patch.feature === undefined ? current.feature : patch.feature
+    const metaChanged = name !== current.name || description !== current.description || feature !== current.feature
+    const now = Date.now()
+    if (metaChanged) updateMeta.run({ id, name, description, feature, now })
+    const latest = selectLatestVersion.get(id) as VersionRow | undefined
+    if (latest && sameBody(toVersionBody(latest), body)) return { versionId: latest.id, created: false, metaChanged }
+    return { versionId: addVersion(id, body, now), created: true, metaChanged }
   })
 
   function getVersionById(versionId: string): ContractVersion {
@@ -173,6 +215,37 @@ export function createContractRepo(db: BetterSqlite3.Database) {
     saveVersion(contractId: string, body: ContractVersionBody | z.input<typeof ContractVersionBody>): ContractVersion {
       const parsedBody = parseBody(body)
       return getVersionById(saveVersionTx(contractId, parsedBody))
+    },
+    /**
+     * The editor's save: the name, description and feature (when given) and the body as a new version, in one
+     * transaction. A body equal to the latest version makes no version (created: false).
+     */
+    saveChanges(
+      contractId: string,
+      patch: ContractMetaPatch,
+      body: ContractVersionBody | z.input<typeof ContractVersionBody>
+    ): { contract: ContractSummary; version: ContractVersion; created: boolean; metaChanged: boolean } {
+      const parsedPatch = ContractMetaPatch.safeParse(patch)
+      if (!parsedPatch.success) throw validationError('contract change', parsedPatch.error)
+      const parsedBody = parseBody(body)
+      try {
+        const saved = saveChangesTx(contractId, parsedPatch.data, parsedBody)
+        return { contract: summary(contractId), version: getVersionById(saved.versionId), created: saved.created, metaChanged: saved.metaChanged }
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(parsedPatch.data.name ?? '')
+        throw error
+      }
+    },
+    /** A copy named "<name> (copy)" (or `name`), with the same description and feature, and the latest body as v1. */
+    duplicate(contractId: string, name?: string): ContractDetail {
+      const parsedName = name === undefined ? undefined : ContractMeta.shape.name.safeParse(name)
+      if (parsedName && !parsedName.success) throw validationError('contract name', parsedName.error)
+      try {
+        return get(duplicateTx(contractId, parsedName?.data))
+      } catch (error) {
+        if (isUniqueViolation(error)) throw nameTaken(parsedName?.data ?? '')
+        throw error
+      }
     },
     getVersion(contractId: string, version: number): ContractVersion {
       const row = selectVersion.get(contractId, version) as VersionRow | undefined

@@ -1,7 +1,9 @@
 import type BetterSqlite3 from 'better-sqlite3'
 import { z } from 'zod'
 import { AppError, validationError } from '../../core/errors'
+import type { ParsedEditStep } from '../../core/schemas/dataset-edit'
 import type { DatasetCase, DatasetSummary } from '../../core/schemas/workspace'
+import { applyEdit, defaultEditNote, planEditScript, type ScriptPlan } from '../../datasets/edit/edit-script'
 import { isUniqueViolation, notFound, parseJson } from '../sqlite-errors'
 import { newId, toIso } from '../ids'
 
@@ -139,9 +141,31 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
   const selectLatestVersion = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? ORDER BY version DESC LIMIT 1')
   const selectVersions = db.prepare('SELECT * FROM dataset_version WHERE dataset_id = ? ORDER BY version')
   const selectVersionById = db.prepare('SELECT * FROM dataset_version WHERE id = ?')
-  const selectCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? ORDER BY position LIMIT ? OFFSET ?')
+  // Positions of a version are 0…n−1 (every writer numbers them so), so a page is a range scan of the unique index.
+  const selectCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? AND position >= ? ORDER BY position LIMIT ?')
   const selectAllCases = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? ORDER BY position')
   const selectCaseId = db.prepare('SELECT id FROM dataset_case WHERE dataset_version_id = ? AND position = ?').pluck()
+
+  const updateDataset = db.prepare('UPDATE dataset SET name = ?, description = ?, contract_id = ?, updated_at = ? WHERE id = ?')
+  const selectCaseInVersion = db.prepare('SELECT * FROM dataset_case WHERE id = ? AND dataset_version_id = ?')
+  // Unchanged base cases are copied inside SQLite; a new id is 16 random hex characters, like newId().
+  const copyRange = db.prepare(
+    `INSERT INTO dataset_case (id, dataset_version_id, position, vars_json, expected, assertions_json, tags_json, notes, source)
+     SELECT lower(hex(randomblob(8))), @to, position - @start + @at, vars_json, expected, assertions_json, tags_json, notes, source
+     FROM dataset_case WHERE dataset_version_id = @from AND position >= @start AND position < @end`
+  )
+  const selectVarNames = db
+    .prepare(
+      `SELECT j.key FROM dataset_case c, json_each(c.vars_json) j WHERE c.dataset_version_id = ?
+       GROUP BY j.key ORDER BY min(c.position), min(j.id)`
+    )
+    .pluck()
+  const selectCaseKeys = db.prepare(
+    'SELECT vars_json AS vars, json_array(expected, assertions_json, tags_json, notes) AS rest FROM dataset_case WHERE dataset_version_id = ? ORDER BY position'
+  )
+  const selectCasesAt = db.prepare('SELECT * FROM dataset_case WHERE dataset_version_id = ? AND position IN (SELECT value FROM json_each(?)) ORDER BY position')
+  /** Variable names per version id: versions are immutable, so this never goes stale. */
+  const varNamesCache = new Map<string, string[]>()
 
   function get(id: string): DatasetSummary {
     const row = selectOne.get(id) as DatasetRow | undefined
@@ -204,6 +228,46 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
     }
     const version = (selectVersionById.get(versionId) as VersionRow).version
     return { datasetId, version, caseId: selectCaseId.get(versionId, position) as string }
+  })
+
+  const saveEditsTx = db.transaction((datasetId: string, baseVersion: number, steps: ParsedEditStep[], note: string) => {
+    const dataset = get(datasetId)
+    const latest = selectLatestVersion.get(datasetId) as VersionRow | undefined
+    if (!latest || baseVersion > latest.version) {
+      throw notFound(`Version ${baseVersion} of dataset "${dataset.name}"`, 'reload the dataset and edit its latest version')
+    }
+    if (baseVersion !== latest.version) {
+      throw new AppError(
+        'CONFLICT',
+        `Version ${latest.version} of "${dataset.name}" was saved after version ${baseVersion}, which these edits are based on. Nothing was saved: reload the dataset to see version ${latest.version} (compare it with version ${baseVersion}), then make the edits again.`,
+        [{ path: 'baseVersion', message: `version ${baseVersion} is no longer the latest (${latest.version} is)` }]
+      )
+    }
+    const editRows = new Map<number, CaseRow>()
+    const editPositions = new Map<number, number>()
+    steps.forEach((step, index) => {
+      if (step.op !== 'edit') return
+      const row = selectCaseInVersion.get(step.caseId, latest.id) as CaseRow | undefined
+      if (!row) return
+      editRows.set(index, row)
+      editPositions.set(index, row.position)
+    })
+    const plan = planEditScript(steps, latest.case_count, latest.version, editPositions)
+    const now = Date.now()
+    const versionId = newId()
+    insertVersion.run(versionId, datasetId, latest.version + 1, plan.caseCount, note || defaultEditNote(plan), now)
+    let at = 0
+    steps.forEach((step, index) => {
+      if (step.op === 'keep') {
+        copyRange.run({ to: versionId, from: latest.id, start: step.start, end: step.start + step.count, at })
+        at += step.count
+        return
+      }
+      const c = step.op === 'edit' ? applyEdit(caseInputOf(editRows.get(index)!), step) : step.case
+      insertCase.run(newId(), versionId, at++, JSON.stringify(c.vars), c.expected, JSON.stringify(c.assertions), JSON.stringify(c.tags), c.notes, c.source)
+    })
+    touch.run(now, datasetId)
+    return { versionId, plan }
   })
 
   function resolveVersion(datasetId: string, version?: number): VersionRow | undefined {
@@ -272,6 +336,60 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
       if (!row) throw notFound(`Dataset version "${versionId}"`, 'list the dataset versions to pick an existing one')
       return toVersionInfo(row)
     },
+    /** Renames a dataset, changes its description or links it to another contract (null unlinks). */
+    update(id: string, patch: { name?: string; description?: string; contractId?: string | null }): DatasetSummary {
+      const current = get(id)
+      const name = patch.name?.trim() ?? current.name
+      if (name.length === 0) throw new AppError('VALIDATION_FAILED', 'A dataset name must not be empty.', [{ path: 'name', message: 'must not be empty' }])
+      const contractId = patch.contractId === undefined ? current.contractId : patch.contractId
+      if (contractId !== null && contractId !== current.contractId && !contractExists.get(contractId)) {
+        throw new AppError('NOT_FOUND', `Contract "${contractId}" does not exist; pick an existing contract or leave the dataset unlinked.`, [
+          { path: 'contractId', message: 'unknown contract' }
+        ])
+      }
+      try {
+        updateDataset.run(name, patch.description ?? current.description, contractId, Date.now(), id)
+      } catch (error) {
+        if (isUniqueViolation(error)) {
+          throw new AppError('CONFLICT', `A dataset named "${name}" already exists; choose another name.`, [{ path: 'name', message: 'already exists' }])
+        }
+        throw error
+      }
+      return get(id)
+    },
+    /**
+     * Saves an edit script against `baseVersion` as a new version, in one transaction: CONFLICT when the base is no
+     * longer the latest version, VALIDATION_FAILED naming the steps that do not fit it; nothing is written then.
+     */
+    saveEdits(datasetId: string, baseVersion: number, steps: ParsedEditStep[], note = ''): { version: DatasetVersionInfo; plan: ScriptPlan } {
+      const { versionId, plan } = saveEditsTx(datasetId, baseVersion, steps, note)
+      return { version: toVersionInfo(selectVersionById.get(versionId) as VersionRow), plan }
+    },
+    /** One version (the latest when none is named); NOT_FOUND when it does not exist, null when there is none. */
+    version(datasetId: string, version?: number): DatasetVersionInfo | null {
+      get(datasetId)
+      const row = resolveVersion(datasetId, version)
+      return row ? toVersionInfo(row) : null
+    },
+    /** Variable names the version's cases use, in order of first use. */
+    varNames(versionId: string): string[] {
+      let names = varNamesCache.get(versionId)
+      if (!names) {
+        names = selectVarNames.all(versionId) as string[]
+        if (varNamesCache.size >= 32) varNamesCache.delete(varNamesCache.keys().next().value as string)
+        varNamesCache.set(versionId, names)
+      }
+      return names
+    },
+    /** Per case, in position order: its variables as JSON and the rest of its content as JSON (for comparing versions). */
+    caseKeys(versionId: string): Iterable<{ vars: string; rest: string }> {
+      return selectCaseKeys.iterate(versionId) as Iterable<{ vars: string; rest: string }>
+    },
+    /** The cases of a version at these positions, in position order. */
+    casesAt(versionId: string, positions: number[]): DatasetCase[] {
+      if (positions.length === 0) return []
+      return (selectCasesAt.all(versionId, JSON.stringify(positions)) as CaseRow[]).map(toCase)
+    },
     /** A page of one version's cases, in position order (latest version when none is named). */
     cases(datasetId: string, options: { version?: number; offset?: number; limit?: number } = {}): CasePage {
       get(datasetId)
@@ -279,7 +397,7 @@ export function createDatasetRepo(db: BetterSqlite3.Database) {
       if (!row) return { total: 0, version: 0, cases: [] }
       const limit = Math.max(0, Math.floor(options.limit ?? 200))
       const offset = Math.max(0, Math.floor(options.offset ?? 0))
-      return { total: row.case_count, version: row.version, cases: (selectCases.all(row.id, limit, offset) as CaseRow[]).map(toCase) }
+      return { total: row.case_count, version: row.version, cases: (selectCases.all(row.id, offset, limit) as CaseRow[]).map(toCase) }
     }
   }
 }
