@@ -97,12 +97,20 @@ describe('ipcRendererTransport', () => {
 })
 
 describe('preload stays zod-free', () => {
-  it('the preload imports at runtime only api-operations (itself import-free) and electron', async () => {
-    const { readFile } = await import('node:fs/promises')
-    for (const file of ['bridge-api.ts', 'preload.ts', '../src/core/api-operations.ts']) {
+  it('the preload imports at runtime only api-operations (and its import-free kind lists) and electron', async () => {
+    const { readFile, readdir } = await import('node:fs/promises')
+    const runtimeImports = (source: string) => [...source.matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string)
+    for (const file of ['bridge-api.ts', 'preload.ts']) {
       const source = await readFile(new URL(file, import.meta.url), 'utf8')
-      const runtimeImports = [...source.matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1])
-      for (const spec of runtimeImports) expect(['../src/core/api-operations', './bridge-api', 'electron']).toContain(spec)
+      for (const spec of runtimeImports(source)) expect(['../src/core/api-operations', './bridge-api', 'electron']).toContain(spec)
+    }
+    const operations = await readFile(new URL('../src/core/api-operations.ts', import.meta.url), 'utf8')
+    const kindFiles = runtimeImports(operations)
+    for (const spec of kindFiles) expect(spec).toMatch(/^\.\/api\/[a-z-]+-operation-kinds$/)
+    const onDisk = (await readdir(new URL('../src/core/api/', import.meta.url))).filter((f) => f.endsWith('-operation-kinds.ts'))
+    expect(kindFiles.map((s) => `${s.slice('./api/'.length)}.ts`).sort()).toEqual(onDisk.sort())
+    for (const file of onDisk) {
+      expect(runtimeImports(await readFile(new URL(`../src/core/api/${file}`, import.meta.url), 'utf8'))).toEqual([])
     }
   })
 })

@@ -100,6 +100,9 @@ export const useJobsStore = create<JobsState>()((set, get) => {
       try {
         const info = await getClient().call('jobs.cancel', { jobId })
         const current = get().jobs[jobId]
+        // The final status event may have arrived before this answer (which can still say "running"): never
+        // turn a finished job back into a running one.
+        if (current && current.status !== 'running') return
         set({ jobs: { ...get().jobs, [jobId]: { ...fromInfo(info), lastSeq: current?.lastSeq ?? -1 } } })
       } catch (error) {
         set({ cancelError: toAppError(error) })

@@ -11,6 +11,7 @@ import { contractEditorHandlers } from './services/contract-editor-service'
 import { datasetEditHandlers } from './services/dataset-edit-service'
 import { datasetImportHandlers } from './services/dataset-import-service'
 import { datasetTransferHandlers } from './services/dataset-transfer-service'
+import { evalHandlers } from './services/eval-service'
 import { jobHandlers } from './services/job-service'
 import { modelHandlers } from './services/model-service'
 import { playgroundHandlers } from './services/playground-service'
@@ -58,11 +59,12 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emulator,
     onStorePathChanged: options.onStorePathChanged
   }
+  const models = modelHandlers(context)
   const handlers: Handlers = {
     ...appHandlers(context),
     ...providerHandlers(context),
     ...providerAdminHandlers(context),
-    ...modelHandlers(context),
+    ...models,
     ...playgroundHandlers(context),
     ...datasetImportHandlers(context),
     ...workspaceHandlers(context),
@@ -70,7 +72,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...contractEditorHandlers(context),
     ...datasetEditHandlers(context),
     ...datasetTransferHandlers(context),
-    ...workspaceFileHandlers(context)
+    ...workspaceFileHandlers(context),
+    ...evalHandlers(context, async (providerId, modelId) => models['models.add']({ providerId, modelId }))
   }
   const dispatch = createDispatch(handlers)
   let closed = false

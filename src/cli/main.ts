@@ -1,13 +1,16 @@
 import { parseArgs } from 'node:util'
 import { AppError } from '../core/errors'
 import { emulateCommand } from './commands/emulate'
+import { evalCommand } from './commands/eval'
+import { importCommand } from './commands/import'
 import { serveCommand } from './commands/serve'
+import { workspaceCommand } from './commands/workspace'
 import { UsageError } from './cli-errors'
 import { processIo, type CliIo } from './cli-io'
 import { MAIN_HELP } from './help'
 import packageJson from '../../package.json'
 
-const COMMANDS = ['serve', 'emulate'] as const
+const COMMANDS = ['serve', 'emulate', 'workspace', 'eval', 'import'] as const
 
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -41,6 +44,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         return await serveCommand(rest, io, { db })
       case 'emulate':
         return await emulateCommand(rest, io)
+      case 'workspace':
+        return await workspaceCommand(rest, io, { db })
+      case 'eval':
+        return await evalCommand(rest, io, { db })
+      case 'import':
+        return await importCommand(rest, io, { db })
       default:
         throw new UsageError(`Unknown command "${command}". Commands: ${COMMANDS.join(', ')}. See switchyard --help.`)
     }

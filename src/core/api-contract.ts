@@ -3,7 +3,8 @@ import { AppInfo, Settings } from './schemas/app'
 import { call, Empty, Id, job } from './api/define'
 import { contractOperations } from './api/contract-operations'
 import { datasetEditOperations } from './api/dataset-edit-operations'
-import { datasetTransferOperations } from './api/dataset-transfer-operations'
+import { datasetTransferOperations, ImportMapping } from './api/dataset-transfer-operations'
+import { evalOperations } from './api/eval-operations'
 import { workspaceFileOperations } from './api/workspace-file-operations'
 import { JobInfo, ProgressEvent, StatusEvent } from './schemas/jobs'
 import { CostEstimate, PlaygroundEvent, PlaygroundRunRequest } from './schemas/playground'
@@ -214,10 +215,12 @@ export const apiContract = {
       .object({
         fileName: z.string().trim().min(1).max(255),
         /** The file's bytes, base64-encoded (so encoding problems can be reported exactly). */
-        contentBase64: z.string().max(70_000_000, 'the file is too large to send (about 50 MB at most)'),
+        contentBase64: z.string().max(70_000_000, 'the file is too large to send (40 MB at most)'),
         format: z.enum(['csv', 'jsonl', 'json']).optional(),
         datasetId: Id.optional(),
-        newDatasetName: z.string().trim().min(1).max(200).optional()
+        newDatasetName: z.string().trim().min(1).max(200).optional(),
+        /** What each column becomes (see datasets.previewImport for suggestions); the suggested roles when left out. */
+        mapping: ImportMapping.optional()
       })
       .strict()
       .refine((r) => Boolean(r.datasetId) !== Boolean(r.newDatasetName), { message: 'give either datasetId or newDatasetName', path: ['datasetId'] }),
@@ -267,7 +270,8 @@ export const apiContract = {
   ...contractOperations,
   ...datasetEditOperations,
   ...datasetTransferOperations,
-  ...workspaceFileOperations
+  ...workspaceFileOperations,
+  ...evalOperations
 } as const
 
 export type ApiContract = typeof apiContract

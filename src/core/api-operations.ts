@@ -2,6 +2,7 @@ import type { OperationName } from './api-contract'
 import { CONTRACT_OPERATION_KINDS } from './api/contract-operation-kinds'
 import { DATASET_EDIT_OPERATION_KINDS } from './api/dataset-edit-operation-kinds'
 import { DATASET_TRANSFER_OPERATION_KINDS } from './api/dataset-transfer-operation-kinds'
+import { EVAL_OPERATION_KINDS } from './api/eval-operation-kinds'
 import { WORKSPACE_FILE_OPERATION_KINDS } from './api/workspace-file-operation-kinds'
 
 /**
@@ -46,7 +47,8 @@ export const OPERATION_KINDS = {
   ...CONTRACT_OPERATION_KINDS,
   ...DATASET_EDIT_OPERATION_KINDS,
   ...DATASET_TRANSFER_OPERATION_KINDS,
-  ...WORKSPACE_FILE_OPERATION_KINDS
+  ...WORKSPACE_FILE_OPERATION_KINDS,
+  ...EVAL_OPERATION_KINDS
 } as const satisfies Record<OperationName, 'call' | 'job'>
 
 /** IPC channel of an operation, and the one channel that carries job events to the window. */

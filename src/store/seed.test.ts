@@ -66,7 +66,7 @@ describe('seedFreshStore', () => {
       categories.add(expected.category)
       priorities.add(expected.priority)
       expect(c.assertions).toContainEqual({ type: 'is-json' })
-      expect(c.assertions).toContainEqual({ type: 'json-path-equals', path: '$.category', value: expected.category })
+      expect(c.assertions).toContainEqual({ type: 'json-path', value: { path: '$.category', equals: expected.category } })
       expect(c.tags.length).toBeGreaterThan(0)
       expect(c.notes.length).toBeGreaterThan(0)
     }

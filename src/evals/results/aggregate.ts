@@ -2,37 +2,11 @@ import { meanOverCases, passAtK, passHatK } from '../../core/statistics/pass-at-
 import { quantileSorted } from '../../core/statistics/percentiles'
 import { wilsonInterval } from '../../core/statistics/wilson'
 import type { CellStatus, ColumnStats, EvalCell, EvalColumn, EvalResults, EvalRow, EvalThresholds, GateResult } from '../../core/schemas/eval'
-import type { ErrorClass } from '../../core/schemas/run'
+import type { EvalFinalRow, EvalSpendRow } from '../../store/repos/eval-result-repo'
 
-/** The deciding call of one cell repeat, with its verdict (null when scoring failed or there was none). */
-export interface FinalCallRow {
-  callId: string
-  caseId: string
-  variant: string
-  providerId: string
-  modelId: string
-  repeatIndex: number
-  status: 'ok' | 'error' | 'cancelled'
-  cacheHit: boolean
-  latencyMs: number | null
-  ttftMs: number | null
-  errorClass: ErrorClass | null
-  pass: boolean | null
-  score: number | null
-}
-
-/** Everything one column spent: every attempt, retries included. */
-export interface SpendRow {
-  variant: string
-  providerId: string
-  modelId: string
-  costUsd: number
-  inputTokens: number
-  outputTokens: number
-  calls: number
-  finals: number
-  cacheHits: number
-}
+/** The deciding call of one cell repeat with its verdict, and everything a column spent (see eval-result-repo). */
+export type FinalCallRow = EvalFinalRow
+export type SpendRow = EvalSpendRow
 
 export interface CaseInfo {
   id: string

@@ -83,6 +83,10 @@ export function createEvalResultRepo(db: BetterSqlite3.Database) {
      FROM call WHERE run_id = ? AND case_id = ? AND coalesce(variant, '') = ? AND provider_id = ? AND model_id = ? AND repeat_index = ?
      ORDER BY attempt, rowid`
   )
+  const selectContractRuns = db.prepare(
+    `SELECT r.id, r.status, r.finished_at, cv.version FROM run r JOIN contract_version cv ON cv.id = r.contract_version_id
+     WHERE cv.contract_id = ? AND r.kind = 'eval' ORDER BY coalesce(r.started_at, r.created_at) DESC, r.rowid DESC LIMIT ?`
+  )
   const selectScores = db.prepare('SELECT assertion_type, pass, score, reason, weight, error FROM score WHERE call_id = ? ORDER BY rowid')
 
   return {
@@ -105,6 +109,15 @@ export function createEvalResultRepo(db: BetterSqlite3.Database) {
     },
     spend(runId: string): EvalSpendRow[] {
       return selectSpend.all(runId) as EvalSpendRow[]
+    },
+    /** A contract's eval runs, newest first: id, status, finish time (epoch ms) and the contract version run. */
+    runsOfContract(contractId: string, limit: number): Array<{ id: string; status: string; finishedAt: number | null; contractVersion: number }> {
+      return (selectContractRuns.all(contractId, limit) as Array<{ id: string; status: string; finished_at: number | null; version: number }>).map((r) => ({
+        id: r.id,
+        status: r.status,
+        finishedAt: r.finished_at,
+        contractVersion: r.version
+      }))
     },
     /** Every attempt of one cell repeat with its scores, oldest first. */
     cellCalls(runId: string, cell: { caseId: string; variant: string; providerId: string; modelId: string; repeatIndex: number }): EvalCallDetail[] {

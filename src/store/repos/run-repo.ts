@@ -105,6 +105,10 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
     `UPDATE run SET status = 'interrupted', finished_at = @now, error = coalesce(error, @message)
      WHERE status IN ('queued', 'running')`
   )
+  const reopenRow = db.prepare(
+    `UPDATE run SET status = 'running', finished_at = NULL, error = NULL, started_at = coalesce(started_at, @now)
+     WHERE id = @id AND status IN ('cancelled', 'interrupted', 'failed')`
+  )
   const suiteExists = db.prepare('SELECT 1 FROM suite WHERE id = ?').pluck()
   const contractVersionExists = db.prepare('SELECT 1 FROM contract_version WHERE id = ?').pluck()
   const datasetVersionExists = db.prepare('SELECT 1 FROM dataset_version WHERE id = ?').pluck()
@@ -162,6 +166,14 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
       if (result.changes === 0) {
         const current = row(id)
         throw new AppError('CONFLICT', `Run "${id}" already ended as ${current.status}; its outcome is kept. Start a new run to try again.`)
+      }
+      return toSummary(row(id))
+    },
+    /** A cancelled, interrupted or failed run runs again (to resume it); its recorded calls stay as they are. */
+    reopen(id: string): RunSummary {
+      if (reopenRow.run({ id, now: Date.now() }).changes === 0) {
+        const current = row(id)
+        throw new AppError('CONFLICT', `Run "${id}" is ${current.status}; only a cancelled, interrupted or failed run can be resumed.`)
       }
       return toSummary(row(id))
     },
