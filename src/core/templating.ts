@@ -75,11 +75,39 @@ function collect(nodes: Node[], inSection: boolean, out: Map<string, boolean>): 
   }
 }
 
+function usesOf(nodes: Node[]): VariableUse[] {
+  const uses = new Map<string, boolean>()
+  collect(nodes, false, uses)
+  return [...uses].map(([name, required]) => ({ name, required }))
+}
+
+interface Compiled {
+  nodes: Node[]
+  uses: VariableUse[]
+}
+
+/**
+ * Parsed templates, by text: an eval renders the same few templates thousands of times. Parsed nodes are never
+ * changed after parsing, so sharing them is safe. Bounded; a failing strict parse is not cached (it throws again).
+ */
+const CACHE_LIMIT = 256
+const strictCache = new Map<string, Compiled>()
+const lenientCache = new Map<string, Compiled>()
+
+function compiled(text: string, strict: boolean): Compiled {
+  const cache = strict ? strictCache : lenientCache
+  const hit = cache.get(text)
+  if (hit) return hit
+  const nodes = parse(text, strict)
+  const entry = { nodes, uses: usesOf(nodes) }
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string)
+  cache.set(text, entry)
+  return entry
+}
+
 /** Every variable a template names, in order of first use, with whether it is required. Never throws. */
 export function templateVariableUses(text: string): VariableUse[] {
-  const uses = new Map<string, boolean>()
-  collect(parse(text, false), false, uses)
-  return [...uses].map(([name, required]) => ({ name, required }))
+  return compiled(text, false).uses.map((u) => ({ ...u }))
 }
 
 /** Names of the variables a template uses, once each, in order. */
@@ -125,10 +153,8 @@ function missingRequired(uses: VariableUse[], vars: Readonly<Record<string, unkn
 }
 
 export function renderTemplate(text: string, vars: Readonly<Record<string, unknown>>): string {
-  const nodes = parse(text)
-  const uses = new Map<string, boolean>()
-  collect(nodes, false, uses)
-  const missing = missingRequired([...uses].map(([name, required]) => ({ name, required })), vars)
+  const { nodes, uses } = compiled(text, true)
+  const missing = missingRequired(uses, vars)
   if (missing.length) throw missingError(missing)
   return render(nodes, vars)
 }
@@ -140,7 +166,7 @@ export interface TemplateMessage {
 
 /** Renders every message; reports every missing required variable across all messages at once. */
 export function renderMessages(messages: readonly TemplateMessage[], vars: Readonly<Record<string, unknown>>): TemplateMessage[] {
-  const missing = new Set(messages.flatMap((m) => missingRequired(templateVariableUses(m.content), vars)))
+  const missing = new Set(messages.flatMap((m) => missingRequired(compiled(m.content, false).uses, vars)))
   if (missing.size) throw missingError([...missing])
   return messages.map((m) => ({ role: m.role, content: renderTemplate(m.content, vars) }))
 }

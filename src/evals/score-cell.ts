@@ -1,4 +1,3 @@
-import { renderMessages } from '../core/templating'
 import type { CallPolicy } from '../core/schemas/playground'
 import type { CallTarget, StreamCall } from '../providers/call-types'
 import { evaluateAssertions } from './assertions/evaluate'
@@ -32,11 +31,9 @@ export function assertionScores(results: readonly AssertionResult[]): AssertionS
 
 /** The runner's scorer: suite defaults + the case's assertions, with the rendered prompt for model-graded checks. */
 export function createCellScorer(options: CellScorerOptions): CellScorer {
-  return async ({ cell, output, metrics }) => {
+  return async ({ cell, messages, output, metrics }) => {
     const assertions = [...options.defaults, ...cell.case.assertions]
-    const prompt = renderMessages(cell.variant.messages, cell.case.vars)
-      .map((m) => `${m.role}: ${m.content}`)
-      .join('\n\n')
+    const prompt = messages.map((m) => `${m.role}: ${m.content}`).join('\n\n')
     const outcome = await evaluateAssertions(assertions, output, {
       vars: cell.case.vars,
       expected: cell.case.expected,

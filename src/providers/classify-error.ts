@@ -1,4 +1,4 @@
-import { APICallError } from 'ai'
+import { APICallError } from '@ai-sdk/provider'
 import type { ErrorClass } from '../core/schemas/run'
 import { ProviderCallError } from './provider-call-error'
 import { redactSecrets } from './redact'

@@ -1,7 +1,7 @@
 import { providerKindInfo } from '../core/provider-kinds'
 import type { CallTarget } from './call-types'
 import { classifyError, classOfStatus, httpErrorMessage, redactWith } from './classify-error'
-import { extraHeaders, resolveBaseUrl } from './language-model'
+import { extraHeaders, resolveBaseUrl } from './provider-endpoint'
 import { ProviderCallError } from './provider-call-error'
 import { createTimedFetch } from './timed-fetch'
 

@@ -1,14 +1,13 @@
 import type { JSONSchema7, LanguageModelV3, LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/provider'
-import { estimateMessagesTokens, estimateTextTokens } from '../catalog/token-estimate'
 import { providerKindInfo } from '../core/provider-kinds'
 import type { CallPolicy } from '../core/schemas/playground'
 import type { AttemptResult, CallHooks, CallRequest, CallTarget, StreamCall, TransportTimings } from './call-types'
 import { classifyError, redactWith } from './classify-error'
 import type { ClassifiedError } from './classify-error'
-import { createLanguageModel } from './language-model'
+import { DIRECT_CHAT_KINDS, streamChatCompletions, type StreamOutcome } from './openai-chat-stream'
 import { cancellableSleep, isRetryable, retryDelayMs } from './retry-policy'
 import { createTimedFetch } from './timed-fetch'
-import type { FetchTimings } from './timed-fetch'
+import type { FetchTimings, TimedFetch } from './timed-fetch'
 
 /** CallHooks plus transport hooks for benchmarks and diagnostics. */
 export interface TransportHooks extends CallHooks {
@@ -74,25 +73,40 @@ function toPrompt(messages: CallRequest['messages']): LanguageModelV3Prompt {
   )
 }
 
-async function runAttempt(target: CallTarget, request: CallRequest, policy: CallPolicy, hooks: TransportHooks, attempt: number): Promise<AttemptResult> {
-  const startedAt = Date.now()
-  const tf = createTimedFetch({
-    connectTimeoutMs: policy.connectTimeoutMs,
-    totalTimeoutMs: policy.totalTimeoutMs,
-    signal: hooks.signal,
-    onResponseHeaders: (headers, status) => hooks.onResponseHeaders?.(headers, status, attempt)
-  })
-  const secrets = [target.apiKey]
-  let text = ''
-  let deltaCount = 0
-  let failure: unknown = null
-  let sawFailure = false
-  let finishReason: string | null = null
-  let usage: { input?: number; output?: number; cached?: number; reasoning?: number } | null = null
+/**
+ * Each attempt's timed fetch, found by the abort signal the SDK hands to fetch with every request (doStream's
+ * abortSignal, passed through unchanged by the provider packages). This lets one language model per target serve
+ * every attempt: building a model costs more than the call itself on a fast provider (the SDK builds its chunk
+ * schemas in the model's constructor), and an eval runs thousands of calls on one target.
+ */
+const attemptFetches = new WeakMap<AbortSignal, typeof globalThis.fetch>()
+const routedFetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+  const fetch = init?.signal ? attemptFetches.get(init.signal) : undefined
+  if (!fetch) return Promise.reject(new Error('Internal error: the provider SDK sent a request without the attempt\'s abort signal.'))
+  return fetch(input, init)
+}) as typeof globalThis.fetch
+/** Models by target object: a target rebuilt after a provider edit gets a new model; unused ones are collected. */
+const models = new WeakMap<CallTarget, LanguageModelV3>()
+
+/** The SDK (all its provider packages) is loaded on first use: the direct kinds never need it. */
+async function modelFor(target: CallTarget): Promise<LanguageModelV3> {
+  let model = models.get(target)
+  if (!model) {
+    const { createLanguageModel } = await import('./language-model')
+    model = createLanguageModel(target, routedFetch) as LanguageModelV3
+    models.set(target, model)
+  }
+  return model
+}
+
+/** The stream through the AI SDK provider model of the target's kind (every kind without a direct path). */
+async function streamWithSdk(target: CallTarget, request: CallRequest, tf: TimedFetch, onText: (delta: string) => void): Promise<StreamOutcome> {
+  const outcome: StreamOutcome = { finishReason: null, usage: null, failure: null, sawFailure: false }
   try {
     // The provider model's own stream (the AI SDK provider package does the wire format), without streamText's
     // extra layers: less work per chunk on the event loop that time-stamps the chunks.
-    const model = createLanguageModel(target, tf.fetch) as LanguageModelV3
+    const model = await modelFor(target)
+    attemptFetches.set(tf.signal, tf.fetch)
     const format = responseFormat(request)
     const { stream } = await model.doStream({
       prompt: toPrompt(request.messages),
@@ -111,52 +125,75 @@ async function runAttempt(target: CallTarget, request: CallRequest, policy: Call
         const { done, value: part } = await reader.read()
         if (done) break
         if (part.type === 'text-delta') {
-          if (part.delta === '') continue
-          tf.markTextChunk()
-          text += part.delta
-          deltaCount++
-          hooks.onDelta?.(part.delta)
+          if (part.delta !== '') onText(part.delta)
         } else if (part.type === 'error') {
-          if (!sawFailure) failure = part.error
-          sawFailure = true
+          if (!outcome.sawFailure) outcome.failure = part.error
+          outcome.sawFailure = true
         } else if (part.type === 'finish') {
-          finishReason = part.finishReason.unified
+          outcome.finishReason = part.finishReason.unified
           const u = part.usage
-          usage = { input: u.inputTokens.total, output: u.outputTokens.total, cached: u.inputTokens.cacheRead, reasoning: u.outputTokens.reasoning }
+          outcome.usage = { input: u.inputTokens.total, output: u.outputTokens.total, cached: u.inputTokens.cacheRead, reasoning: u.outputTokens.reasoning }
         }
       }
     } finally {
       reader.releaseLock()
     }
-    if (!sawFailure && tf.signal.aborted) {
-      failure = new DOMException('aborted', 'AbortError')
-      sawFailure = true
-    }
-    if (!sawFailure && finishReason === 'error') {
-      failure = new Error('The provider ended the stream with an error')
-      sawFailure = true
-    }
   } catch (error) {
-    failure = error
+    if (!outcome.sawFailure) outcome.failure = error
+    outcome.sawFailure = true
+  }
+  return outcome
+}
+
+async function runAttempt(target: CallTarget, request: CallRequest, policy: CallPolicy, hooks: TransportHooks, attempt: number): Promise<AttemptResult> {
+  const startedAt = Date.now()
+  const tf = createTimedFetch({
+    connectTimeoutMs: policy.connectTimeoutMs,
+    totalTimeoutMs: policy.totalTimeoutMs,
+    signal: hooks.signal,
+    // Only when someone listens: building a Headers object per response is not free.
+    ...(hooks.onResponseHeaders ? { onResponseHeaders: (headers: Headers, status: number) => hooks.onResponseHeaders?.(headers, status, attempt) } : {})
+  })
+  const secrets = [target.apiKey]
+  let text = ''
+  let deltaCount = 0
+  const onText = (delta: string): void => {
+    tf.markTextChunk()
+    text += delta
+    deltaCount++
+    hooks.onDelta?.(delta)
+  }
+  const streamed = DIRECT_CHAT_KINDS.has(target.provider.kind) ? await streamChatCompletions(target, request, tf, onText) : await streamWithSdk(target, request, tf, onText)
+  let { failure, sawFailure } = streamed
+  const { finishReason, usage } = streamed
+  if (!sawFailure && tf.signal.aborted) {
+    failure = new DOMException('aborted', 'AbortError')
     sawFailure = true
   }
-  const failedAt = tf.timings().startedAt === null ? 0 : performance.now() - (tf.timings().startedAt ?? 0)
+  if (!sawFailure && finishReason === 'error') {
+    failure = new Error('The provider ended the stream with an error')
+    sawFailure = true
+  }
+  const raw = tf.timings()
+  const failedAt = raw.startedAt === null ? 0 : performance.now() - raw.startedAt
   const abortClass = tf.abortClass()
   tf.dispose()
-  const timings = transportTimings(tf.timings(), deltaCount, failedAt)
+  const timings = transportTimings(raw, deltaCount, failedAt)
   const classified = sawFailure || abortClass ? classifyError(failure, { abortClass, sawOutput: text.length > 0, secrets }) : null
   const response = tf.response()
-  const requestId = response?.headers.get('x-request-id') ?? response?.headers.get('request-id') ?? null
-  const sent = tf.timings().startedAt !== null
+  const requestId = tf.header('x-request-id') ?? tf.header('request-id')
+  const sent = raw.startedAt !== null
   const provided = usage !== null && usage.input !== undefined && usage.output !== undefined
   const estimate = !provided && sent && (classified === null || text.length > 0)
+  // The tokenizer (tens of MB of tables) is loaded only when a provider sends no usage.
+  const tokens = estimate ? await import('../catalog/token-estimate') : null
   return {
     attempt,
     status: classified === null ? 'ok' : classified.errorClass === 'cancelled' ? 'cancelled' : 'error',
-    startedAt: tf.timings().startedAtEpoch ?? startedAt,
+    startedAt: raw.startedAtEpoch ?? startedAt,
     timings,
-    inputTokens: usage?.input ?? (estimate ? estimateMessagesTokens(request.messages) : null),
-    outputTokens: usage?.output ?? (estimate ? estimateTextTokens(text) : null),
+    inputTokens: usage?.input ?? (tokens ? tokens.estimateMessagesTokens(request.messages) : null),
+    outputTokens: usage?.output ?? (tokens ? tokens.estimateTextTokens(text) : null),
     cachedTokens: usage?.cached ?? null,
     reasoningTokens: usage?.reasoning ?? null,
     usageEstimated: estimate,

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { ErrorClass } from '../core/schemas/run'
-import { undiciFetch } from './undici-fetch'
+import { undiciFetch, undiciRequest } from './undici-fetch'
 
 export interface TimedFetchOptions {
   /** No response headers within this → abort with `timeout_connect`. */
@@ -41,8 +41,32 @@ export interface TimedFetch {
   /** Why we aborted (timeout_connect, timeout_total or cancelled), or null. */
   abortClass(): ErrorClass | null
   response(): { status: number; headers: Headers } | null
+  /** One response header of the last response (case-insensitive), or null. */
+  header(name: string): string | null
+  /**
+   * The same timed request without WHATWG Response and streams (for the direct wire paths): a POST with a string
+   * body; the body is read through `read`, which times every chunk as fetch's body does.
+   */
+  exchange(url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<TimedExchange>
   /** Clears timers and listeners; aborts any request still open (releasing its socket). */
   dispose(): void
+}
+
+export interface TimedExchange {
+  status: number
+  /** Streams the body to onChunk; resolves at its end, rejects when it breaks or the request is aborted. */
+  read(onChunk: (chunk: Uint8Array) => void): Promise<void>
+}
+
+type RawHeaders = Record<string, string | string[] | undefined>
+
+function headersOf(raw: RawHeaders): Headers {
+  const headers = new Headers()
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v)
+    else if (value !== undefined) headers.set(name, value)
+  }
+  return headers
 }
 
 /**
@@ -63,6 +87,8 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
   const chunkTimes: number[] = []
   const textChunkTimes: number[] = []
   let lastResponse: { status: number; headers: Headers } | null = null
+  /** The last response's headers as undici gave them (exchange), turned into Headers only when asked. */
+  let rawHeaders: RawHeaders | null = null
 
   const abort = (why: ErrorClass): void => {
     if (controller.signal.aborted) return
@@ -87,16 +113,58 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
     connectTimer = null
   }
 
-  const timedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const t0 = performance.now()
+  const begin = (): void => {
     if (startedAt === null) {
-      startedAt = t0
+      startedAt = performance.now()
       startedAtEpoch = Date.now()
       totalTimer = setTimeout(() => abort('timeout_total'), options.totalTimeoutMs)
     }
     clearConnect()
     connectTimer = setTimeout(() => abort('timeout_connect'), options.connectTimeoutMs)
-    const signal = init?.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal
+  }
+
+  const exchange = async (url: string, init: { method: string; headers: Record<string, string>; body: string }): Promise<TimedExchange> => {
+    begin()
+    let response: Awaited<ReturnType<typeof undiciRequest>>
+    try {
+      response = await undiciRequest(url, { ...init, signal: controller.signal })
+    } finally {
+      clearConnect()
+    }
+    firstByteAt = performance.now()
+    const raw = response.headers
+    rawHeaders = raw
+    let built: Headers | null = null
+    lastResponse = {
+      status: response.statusCode,
+      get headers() {
+        return (built ??= headersOf(raw))
+      }
+    }
+    if (options.onResponseHeaders) options.onResponseHeaders(lastResponse.headers, response.statusCode)
+    const source = response.body
+    return {
+      status: response.statusCode,
+      read: (onChunk) =>
+        new Promise<void>((resolve, reject) => {
+          source.on('data', (chunk: Buffer) => {
+            // No first-token sniffing here: the direct paths parse each chunk as it arrives, so their
+            // markTextChunk already points at the chunk that carried the first text.
+            onArrival(performance.now())
+            onChunk(chunk)
+          })
+          source.once('end', () => {
+            endAt = performance.now()
+            resolve()
+          })
+          source.once('error', reject)
+        })
+    }
+  }
+
+  const timedFetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    begin()
+    const signal = init?.signal && init.signal !== controller.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal
     let response: Response
     try {
       response = baseFetch
@@ -106,6 +174,7 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
       clearConnect()
     }
     firstByteAt = performance.now()
+    rawHeaders = null
     lastResponse = { status: response.status, headers: response.headers }
     options.onResponseHeaders?.(response.headers, response.status)
     if (!baseFetch) return response
@@ -157,12 +226,21 @@ export function createTimedFetch(options: TimedFetchOptions): TimedFetch {
     },
     abortClass: () => reason,
     response: () => lastResponse,
+    header(name) {
+      if (rawHeaders) {
+        const value = rawHeaders[name.toLowerCase()]
+        return (Array.isArray(value) ? value.join(', ') : value) ?? null
+      }
+      return lastResponse?.headers.get(name) ?? null
+    },
+    exchange,
     dispose() {
       clearConnect()
       if (totalTimer) clearTimeout(totalTimer)
       totalTimer = null
       options.signal.removeEventListener('abort', onCancel)
-      if (!controller.signal.aborted) controller.abort(new DOMException('disposed', 'AbortError'))
+      // A body read to its end holds no socket: nothing to abort (and no DOMException to build per call).
+      if (!controller.signal.aborted && endAt === null) controller.abort(new DOMException('disposed', 'AbortError'))
     }
   }
 }

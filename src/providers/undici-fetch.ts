@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import { Agent, request } from 'undici'
+import type { Dispatcher } from 'undici'
 
 /**
  * A `fetch` for the AI SDK built on undici's dispatcher API (`undici.request`, Node streams) instead of WHATWG
@@ -19,6 +20,11 @@ function headerRecord(headers: HeadersInit | undefined): Record<string, string> 
   const out: Record<string, string> = {}
   new Headers(headers).forEach((value, name) => (out[name] = value))
   return out
+}
+
+/** A request on the shared agent, answered as undici gives it (status, raw headers, a Node stream body). */
+export function undiciRequest(url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }): Promise<Dispatcher.ResponseData> {
+  return request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, signal: init.signal, dispatcher: agent })
 }
 
 export async function undiciFetch(input: RequestInfo | URL, init: RequestInit | undefined, hooks: UndiciFetchHooks = {}): Promise<Response> {

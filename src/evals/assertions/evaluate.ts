@@ -138,6 +138,22 @@ function invalidResult(raw: unknown, problem: string): AssertionResult {
 }
 
 /**
+ * Parse results per assertion object: an eval scores thousands of cells with the same suite defaults and each case's
+ * same assertion objects, so each object is validated once (assertion objects are never mutated once loaded).
+ */
+const parsedAssertions = new WeakMap<object, ReturnType<typeof Assertion.safeParse>>()
+
+function parseAssertion(raw: unknown): ReturnType<typeof Assertion.safeParse> {
+  if (raw === null || typeof raw !== 'object') return Assertion.safeParse(raw)
+  let parsed = parsedAssertions.get(raw)
+  if (!parsed) {
+    parsed = Assertion.safeParse(raw)
+    parsedAssertions.set(raw, parsed)
+  }
+  return parsed
+}
+
+/**
  * Evaluates assertions (parsed `Assertion`s, or raw stored objects: each is validated, and an invalid one becomes an
  * error result while the others still run) against one output.
  */
@@ -149,7 +165,7 @@ export async function evaluateAssertions(
 ): Promise<AssertionsOutcome> {
   const scored = await Promise.all(
     assertions.map(async (raw): Promise<Scored> => {
-      const parsed = Assertion.safeParse(raw)
+      const parsed = parseAssertion(raw)
       if (!parsed.success) {
         const issue = parsed.error.issues[0]
         const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''

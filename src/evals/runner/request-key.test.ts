@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { requestKey, stableJson } from './request-key'
+import { requestKey, requestKeyer, stableJson } from './request-key'
 
 const base = {
   providerId: 'local-emulator',
@@ -27,5 +27,17 @@ describe('requestKey', () => {
     expect(requestKey({ ...base, params: { temperature: 0.1, maxTokens: 64 } })).not.toBe(key)
     expect(requestKey({ ...base, messages: [{ role: 'user', content: 'Classify: printer on fire!' }] })).not.toBe(key)
     expect(requestKey({ ...base, messages: [{ role: 'system', content: 'Classify: printer on fire' }] })).not.toBe(key)
+  })
+})
+
+describe('requestKeyer', () => {
+  it('gives requestKey\'s digest for every message list, with the parts around them built once', () => {
+    const { messages, ...rest } = base
+    const key = requestKeyer(rest)
+    expect(key(messages)).toBe(requestKey(base))
+    const other = [{ role: 'system', content: 'x' }, { role: 'user', content: 'y "quoted" \u0000' }]
+    expect(key(other)).toBe(requestKey({ ...base, messages: other }))
+    expect(key(other, stableJson(other))).toBe(key(other))
+    expect(requestKeyer({ ...rest, output: undefined })(messages)).toBe(requestKey({ ...base, output: undefined }))
   })
 })

@@ -24,3 +24,18 @@ export function requestKey(parts: RequestKeyParts): string {
   const text = stableJson({ v: 1, p: parts.providerId, m: parts.modelId, params: parts.params, output: parts.output, messages: parts.messages })
   return createHash('sha256').update(text).digest('hex')
 }
+
+const SLOT = '\u0000messages\u0000'
+
+/**
+ * requestKey for many requests that differ only in their messages (one model and variant of an eval run): the
+ * stable JSON around the messages is built once and hashed incrementally, giving exactly requestKey's digest.
+ */
+export function requestKeyer(parts: Omit<RequestKeyParts, 'messages'>): (messages: RequestKeyParts['messages'], messagesJson?: string) => string {
+  const text = stableJson({ v: 1, p: parts.providerId, m: parts.modelId, params: parts.params, output: parts.output, messages: SLOT })
+  const at = text.indexOf(JSON.stringify(SLOT))
+  const head = text.slice(0, at)
+  const tail = text.slice(at + JSON.stringify(SLOT).length)
+  // messagesJson: stableJson(messages) when the caller already has it (several models share one rendering).
+  return (messages, messagesJson) => createHash('sha256').update(head).update(messagesJson ?? stableJson(messages)).update(tail).digest('hex')
+}

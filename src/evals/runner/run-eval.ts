@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events'
 import type { CallPolicy } from '../../core/schemas/playground'
 import type { ErrorClass } from '../../core/schemas/run'
 import { renderMessages } from '../../core/templating'
@@ -11,7 +12,7 @@ import type { NewCall } from '../../store/repos/call-repo'
 import { cellCount, pendingCells, type EvalCell, type EvalPlan, type EvalVariant } from './eval-plan'
 import { createGroupCommitter } from './group-commit'
 import { ProviderGate } from './provider-gate'
-import { requestKey } from './request-key'
+import { requestKeyer, stableJson } from './request-key'
 
 /** The score row that holds a cell's overall verdict (pass, score, reason) next to its assertions' rows. */
 export const VERDICT_TYPE = 'verdict'
@@ -36,6 +37,8 @@ export interface CellScore {
 
 export interface ScoreInput {
   cell: EvalCell
+  /** The cell's rendered messages (what was sent). */
+  messages: CallRequest['messages']
   output: string
   /** Parsed output when the variant asks for JSON and it parsed. */
   outputJson: unknown
@@ -129,11 +132,36 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
     cacheHits: 0,
     costUsd: 0
   }
+  // Every call in flight (and every cell waiting at a gate) listens to the run's signal: raise Node's leak warning
+  // threshold to what this run legitimately needs.
+  const providers = new Set(plan.models.map((m) => m.ref.providerId)).size
+  setMaxListeners(Math.max(getMaxListeners(signal), providers * plan.concurrencyPerProvider * 3 + 10), signal)
   const gates = new Map<string, ProviderGate>()
   for (const m of plan.models) {
     if (!gates.has(m.ref.providerId)) gates.set(m.ref.providerId, new ProviderGate({ concurrency: plan.concurrencyPerProvider }))
   }
   const checkers = new Map<string, ((text: string) => JsonCheck) | null>(plan.variants.map((v) => [v.id, createJsonChecker(v.output)]))
+  // Request hashes: everything but the messages is fixed per variant and model, so it is serialised once.
+  const keyers = new Map<string, (messages: CallRequest['messages'], messagesJson?: string) => string>()
+  const keyerOf = (cell: EvalCell): ((messages: CallRequest['messages'], messagesJson?: string) => string) => {
+    const id = `${cell.variant.id}\u0000${cell.model.ref.providerId}\u0000${cell.model.ref.modelId}`
+    let keyer = keyers.get(id)
+    if (!keyer) {
+      keyer = requestKeyer({ providerId: cell.model.ref.providerId, modelId: cell.model.ref.modelId, params: cell.variant.params, output: cell.variant.output })
+      keyers.set(id, keyer)
+    }
+    return keyer
+  }
+  // The cells of one case are consecutive (case-major, models interleaved): its rendering (and the rendering's
+  // JSON for the request hash) is made once and shared by its models' cells.
+  let lastRender: { variant: EvalVariant; case: EvalCell['case']; messages: CallRequest['messages']; json: string } | null = null
+  const renderOf = (cell: EvalCell): { messages: CallRequest['messages']; json: string } => {
+    if (lastRender?.variant !== cell.variant || lastRender.case !== cell.case) {
+      const messages = renderMessages(cell.variant.messages, cell.case.vars)
+      lastRender = { variant: cell.variant, case: cell.case, messages, json: stableJson(messages) }
+    }
+    return lastRender
+  }
   const committer = createGroupCommitter<{ call: NewCall; scores: AssertionScore[] }>({
     write: (batch) => sink.write(batch),
     maxDelayMs: input.commitEveryMs ?? 100,
@@ -153,12 +181,18 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
   input.onProgress?.(finished, total)
 
   const buildCall = (cell: EvalCell, attempt: AttemptResult, attemptNo: number, final: boolean, hash: string | null, json: JsonCheck | null, cacheHit = false): NewCall => {
-    const base = callOfAttempt(
+    const call = callOfAttempt(
       { runId: plan.runId, providerId: cell.model.ref.providerId, modelId: cell.model.ref.modelId, repeatIndex: cell.repeatIndex, prices: cell.model.prices, apiKey: cell.model.target.apiKey },
-      { ...attempt, attempt: attemptNo },
+      attempt.attempt === attemptNo ? attempt : { ...attempt, attempt: attemptNo },
       json
     )
-    const call: NewCall = { ...base, caseId: cell.case.id, variant: cell.variant.id, requestHash: hash, final, cacheHit, feature: cell.variant.feature }
+    // A fresh object from callOfAttempt: completed in place rather than copied (thousands of cells per second).
+    call.caseId = cell.case.id
+    call.variant = cell.variant.id
+    call.requestHash = hash
+    call.final = final
+    call.cacheHit = cacheHit
+    call.feature = cell.variant.feature
     if (cacheHit) call.costUsd = 0
     return call
   }
@@ -200,13 +234,14 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
     if (!eventTimer) eventTimer = setTimeout(flushEvents, 100)
   }
 
-  const scoreAndRecord = async (cell: EvalCell, attempt: AttemptResult, attemptNo: number, hash: string | null, cacheHit: boolean): Promise<void> => {
+  const scoreAndRecord = async (cell: EvalCell, messages: CallRequest['messages'], attempt: AttemptResult, attemptNo: number, hash: string | null, cacheHit: boolean): Promise<void> => {
     const json = checkers.get(cell.variant.id)?.(attempt.text) ?? null
     const call = buildCall(cell, attempt, attemptNo, true, hash, json, cacheHit)
     let verdict: CellScore
     try {
       verdict = await input.score({
         cell,
+        messages,
         output: attempt.text,
         outputJson: json?.parsed ? json.value : undefined,
         metrics: {
@@ -231,14 +266,14 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
   const runCell = async (cell: EvalCell): Promise<void> => {
     const gate = gates.get(cell.model.ref.providerId) as ProviderGate
     const policy: CallPolicy = plan.policy
-    const messages = renderMessages(cell.variant.messages, cell.case.vars)
+    const { messages, json } = renderOf(cell)
     const request = callRequestOf(cell.variant, messages)
-    const hash = requestKey({ providerId: cell.model.ref.providerId, modelId: cell.model.ref.modelId, params: cell.variant.params, output: cell.variant.output, messages })
+    const hash = keyerOf(cell)(messages, json)
     if (plan.cache) {
       const hit = sink.cached(hash)
       if (hit) {
         const attempt = attemptOfCachedCall(hit)
-        await scoreAndRecord(cell, attempt, 1, hash, true)
+        await scoreAndRecord(cell, messages, attempt, 1, hash, true)
         return
       }
     }
@@ -270,7 +305,7 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
       }
       if (attempt.status === 'ok') {
         gate.noteSuccess()
-        await scoreAndRecord(cell, attempt, attemptNo, hash, false)
+        await scoreAndRecord(cell, messages, attempt, attemptNo, hash, false)
         return
       }
       const errorClass = attempt.errorClass ?? 'network'
