@@ -24,7 +24,9 @@ describe('a store file that cannot be opened', () => {
     writeFileSync(bad, randomBytes(8192))
     const before = sha(bad)
     app = await startWebApp({ dir, storePath: bad })
-    expect(app.output()).toMatch(/UNAVAILABLE/)
+    // The refusal goes to stderr, which may arrive just after the URL line on stdout that startWebApp waits for.
+    const started = app
+    await expect.poll(() => started.output(), { timeout: 5_000 }).toMatch(/UNAVAILABLE/)
     browser = await openBrowser()
     const { page } = browser
     await page.goto(app.openUrl)
