@@ -12,7 +12,15 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          // The store's writer thread: its own entry, found beside the chunk that starts it (background-writer.ts).
+          'store-writer-worker': resolve(__dirname, 'src/store/writer/store-writer-worker.ts')
+        },
+        // One flat folder, so every chunk finds the writer entry as ./store-writer-worker.js.
+        output: { chunkFileNames: '[name]-[hash].js' }
+      }
     }
   },
   preload: {

@@ -10,10 +10,10 @@ const external = [
   ...Object.keys(packageJson.devDependencies ?? {})
 ]
 
-/** The engine + CLI as one Node ESM bundle (out/cli/switchyard.mjs); npm packages stay external. */
+/** The engine + CLI as Node ESM (out/cli/switchyard.mjs, its chunks and the writer thread's entry); npm packages stay external. */
 export default defineConfig({
   build: {
-    ssr: resolve(import.meta.dirname, 'src/cli/entry.ts'),
+    ssr: true,
     outDir: 'out/cli',
     emptyOutDir: true,
     target: 'node20',
@@ -21,7 +21,13 @@ export default defineConfig({
     minify: false,
     rollupOptions: {
       external: (id) => external.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      output: { format: 'es', entryFileNames: 'switchyard.mjs' }
+      input: {
+        switchyard: resolve(import.meta.dirname, 'src/cli/entry.ts'),
+        // The store's writer thread: its own entry, found beside the chunk that starts it (background-writer.ts).
+        'store-writer-worker': resolve(import.meta.dirname, 'src/store/writer/store-writer-worker.ts')
+      },
+      // One flat folder, so every chunk finds the writer entry as ./store-writer-worker.mjs.
+      output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' }
     }
   }
 })

@@ -6,7 +6,9 @@ import { inspectStoreFile, corruptFrom, ioError } from './inspect-store-file'
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate, MigrationError, userVersion } from './migrations'
 import { createRepos } from './store'
 import type { Store } from './store'
+import { BUSY_TIMEOUT_MS, applyPragmas } from './pragmas'
 import { StoreOpenError, storeOpenMessages } from './store-open-error'
+import { createBackgroundWriter, type BackgroundWriter } from './writer/background-writer'
 
 export { StoreOpenError, freshStorePathBeside } from './store-open-error'
 export type { StoreOpenErrorCode } from './store-open-error'
@@ -19,20 +21,7 @@ export interface OpenStoreOptions {
   readonly?: boolean
 }
 
-export const BUSY_TIMEOUT_MS = 5000
-
-/** The durability and behaviour settings every read-write connection gets (SECURITY.md §3). */
-export function applyPragmas(db: Database.Database, readonly = false): void {
-  if (!readonly) {
-    db.pragma('journal_mode = WAL')
-    // better-sqlite3 defaults WAL to NORMAL; FULL syncs the WAL on every commit so a completed result survives power loss.
-    db.pragma('synchronous = FULL')
-  }
-  db.pragma('foreign_keys = ON')
-  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`)
-  db.pragma('cache_size = -32768')
-  db.pragma('temp_store = MEMORY')
-}
+export { BUSY_TIMEOUT_MS, applyPragmas } from './pragmas'
 
 function openConnection(file: string, readonly: boolean): Database.Database {
   try {
@@ -83,6 +72,7 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
     const migrated = readonly ? null : migrateOrRefuse(db, absolute, options.backupDir)
     const repos = createRepos(db)
     const recoveredRuns = readonly ? 0 : repos.runs.markInterrupted()
+    let writer: BackgroundWriter | null = null
     return {
       ...repos,
       db,
@@ -92,8 +82,20 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
       backupPath: migrated?.backupPath ?? null,
       readonly,
       transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+      backgroundWriter(): BackgroundWriter {
+        if (readonly) throw new Error('A read-only store has no writer.')
+        writer ??= createBackgroundWriter({
+          path: absolute,
+          evalCells: repos.evalCells,
+          calls: repos.calls,
+          onWarning: (message) => process.emitWarning(message, { code: 'SWITCHYARD_STORE_WRITER' })
+        })
+        return writer
+      },
       close(): void {
         if (!db.open) return
+        // Runners wait for their last commit before they end, so the writer thread has nothing left to confirm.
+        void writer?.close()
         if (!readonly) db.pragma('optimize')
         db.close()
       }

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3'
+import type { BackgroundWriter } from './writer/background-writer'
 import { createCallRepo } from './repos/call-repo'
 import type { CallRepo } from './repos/call-repo'
 import { createContractRepo } from './repos/contract-repo'
@@ -59,6 +60,8 @@ export interface Store extends Repos {
   readonly: boolean
   /** Runs `fn` in one IMMEDIATE transaction across repositories (all or nothing). */
   transaction<T>(fn: () => T): T
+  /** The writer thread for high-rate result commits (eval runs), started on first use; closed with the store. */
+  backgroundWriter(): BackgroundWriter
   close(): void
 }
 

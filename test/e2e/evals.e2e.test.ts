@@ -86,6 +86,8 @@ describe('eval suites in the UI', () => {
     }
     expect(await page.getByTestId('live-totals').textContent()).toMatch(/20 completed|completed/)
     await page.getByRole('table', { name: 'Runs of this suite' }).getByRole('link').first().waitFor()
+    // The built app committed the run on its writer thread (store-writer-worker.mjs beside the bundle): no fallback.
+    expect(session.app.output()).not.toMatch(/SWITCHYARD_STORE_WRITER|writer thread stopped/)
   })
 
   it('opens the results: statistics with intervals, gates and verdict, the matrix, and a cell with its assertions', async () => {

@@ -66,6 +66,8 @@ describe('eval suites end to end on the engine', () => {
     expect(swift.latencyP95Ms).toBeGreaterThan(0)
     expect(results.gates.map((g) => g.gate)).toEqual(['minPassRate', 'minPassRate'])
     expect(results.verdict).toBe(totals.verdict)
+    // Every row above was committed by the store's writer thread, not on the engine's event loop.
+    expect(fixture.engine.context.store!.backgroundWriter().mode()).toBe('worker')
 
     const cell = await dispatch<EvalCellDetail>('evals.cell', { runId: first.runId, caseId: results.rows[0]!.caseId, columnKey: results.columns[0]!.key })
     expect(cell.messages.map((m) => m.role)).toEqual(['system', 'user'])

@@ -50,8 +50,8 @@ export type CellScorer = (input: ScoreInput) => Promise<CellScore>
 
 /** What the store does for the runner; implemented over SQLite by eval-store.ts. */
 export interface EvalSink {
-  /** Writes calls (and the final call's scores) in one transaction. */
-  write(batch: ReadonlyArray<{ call: NewCall; scores: AssertionScore[] }>): void
+  /** Writes calls (and the final call's scores) in one transaction, here or on a writer thread (a promise). */
+  write(batch: Array<{ call: NewCall; scores: AssertionScore[] }>): void | Promise<void>
   /** An earlier ok, final call with this request hash, to serve from the cache. */
   cached(requestHash: string): NewCall | null
 }
@@ -352,7 +352,7 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
   } finally {
     for (const gate of gates.values()) gate.close()
     flushEvents()
-    committer.close()
+    await committer.close()
   }
   return totals
 }

@@ -30,6 +30,8 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
   const { store, config, plan } = input
   const runId = plan.runId
   job.setRunId(runId)
+  // Group commits go to the store's writer thread (started now, while the first calls go out), off this event loop.
+  const writer = store.backgroundWriter()
   const done = input.resumed ? store.evalCells.doneCellKeys(runId) : new Set<string>()
   job.emit({ type: 'run-created', runId, resumed: input.resumed, cells: cellCount(plan), alreadyDone: done.size, columns: columnsOf(config) })
   const judgeTarget = input.judge
@@ -61,7 +63,7 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
     totals = await runEval({
       plan,
       done,
-      sink: store.evalCells,
+      sink: { write: (batch) => writer.writeEvalCells(batch), cached: (hash) => store.evalCells.cached(hash) },
       streamCall: input.streamCall,
       score,
       signal: job.signal,
@@ -76,7 +78,7 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
   } finally {
     if (progressTimer) sendProgress()
   }
-  const results = readResults(store, runId, { limit: 0 })
+  const results = readResults(store, runId, { limit: 0, cases: plan.cases })
   const summary = { ...totals, verdict: results.verdict, decided: results.totals.decided }
   job.emit({ type: 'totals', totals, verdict: results.verdict })
   store.runs.finish(runId, job.signal.aborted ? 'cancelled' : 'completed', summary)
