@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks'
-import { Agent, request } from 'undici'
 import type { Dispatcher } from 'undici'
+// Only the parts used here: undici's index also loads fetch, WebSocket, EventSource, mocks and caches (about 115 ms
+// of a cold start, paid by the first call of a process) where the agent and request API take about 50 ms. undici has
+// no "exports" map, so these paths are public files; the version is pinned and ./undici-parts.d.ts types them.
+import Agent from 'undici/lib/dispatcher/agent.js'
+import apiRequest from 'undici/lib/api/api-request.js'
 
 /**
  * A `fetch` for the AI SDK built on undici's dispatcher API (`undici.request`, Node streams) instead of WHATWG
@@ -14,6 +18,14 @@ export interface UndiciFetchHooks {
 }
 
 const agent = new Agent({ keepAliveTimeout: 30_000, connections: 64 })
+
+type RequestOptions = Omit<Dispatcher.RequestOptions, 'origin' | 'path'>
+
+/** undici.request(url, options) on our agent: the request API's own function, called on the agent. */
+function request(url: string, options: RequestOptions): Promise<Dispatcher.ResponseData> {
+  const parsed = new URL(url)
+  return apiRequest.call(agent, { ...options, origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` })
+}
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304])
 
 function headerRecord(headers: HeadersInit | undefined): Record<string, string> {
@@ -24,7 +36,7 @@ function headerRecord(headers: HeadersInit | undefined): Record<string, string> 
 
 /** A request on the shared agent, answered as undici gives it (status, raw headers, a Node stream body). */
 export function undiciRequest(url: string, init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal }): Promise<Dispatcher.ResponseData> {
-  return request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, signal: init.signal, dispatcher: agent })
+  return request(url, { method: init.method as 'POST', headers: init.headers, body: init.body, signal: init.signal })
 }
 
 export async function undiciFetch(input: RequestInfo | URL, init: RequestInit | undefined, hooks: UndiciFetchHooks = {}): Promise<Response> {
@@ -36,8 +48,7 @@ export async function undiciFetch(input: RequestInfo | URL, init: RequestInit | 
     method: (init?.method ?? 'GET').toUpperCase() as 'GET',
     headers: headerRecord(init?.headers),
     body: body ?? undefined,
-    signal: init?.signal ?? undefined,
-    dispatcher: agent
+    signal: init?.signal ?? undefined
   })
   const headers = new Headers()
   for (const [name, value] of Object.entries(response.headers)) {
