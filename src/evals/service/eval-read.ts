@@ -6,6 +6,7 @@ import { renderMessages } from '../../core/templating'
 import type { Store } from '../../store/store'
 import { toIso } from '../../store/ids'
 import { aggregateResults, type RowFilter } from '../results/aggregate'
+import type { EvalCase } from '../runner/eval-plan'
 import { caseLabel, loadCases } from './build-plan'
 import { columnsOf, EvalRunConfig } from './eval-config'
 
@@ -18,10 +19,21 @@ export function evalConfigOf(store: Store, runId: string): EvalRunConfig {
   return parsed.data
 }
 
-export function readResults(store: Store, runId: string, options: { filter?: RowFilter; offset?: number; limit?: number } = {}): EvalResults {
+export interface ReadResultsOptions {
+  filter?: RowFilter
+  offset?: number
+  limit?: number
+  /** The run's cases when the caller has them loaded already (the job that just ran them). */
+  cases?: readonly EvalCase[]
+}
+
+export function readResults(store: Store, runId: string, options: ReadResultsOptions = {}): EvalResults {
   const config = evalConfigOf(store, runId)
   const summary = store.runs.summary(runId)
-  const cases = loadCases(store, config.datasetId, config.datasetVersionId).map((c) => ({ id: c.id, position: c.index, label: caseLabel(c.vars) }))
+  const { cases: loaded, ...view } = options
+  // Labels are only shown for the rows asked for: with no rows (limit 0) they are not made.
+  const label = view.limit === 0 ? () => '' : caseLabel
+  const cases = (loaded ?? loadCases(store, config.datasetId, config.datasetVersionId)).map((c) => ({ id: c.id, position: c.index, label: label(c.vars) }))
   return aggregateResults({
     runId,
     status: summary.status,
@@ -31,7 +43,7 @@ export function readResults(store: Store, runId: string, options: { filter?: Row
     finals: store.evalResults.finals(runId),
     spend: store.evalResults.spend(runId),
     thresholds: config.thresholds,
-    ...options
+    ...view
   })
 }
 
