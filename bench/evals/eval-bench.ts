@@ -5,7 +5,9 @@
  *
  * Switchyard: a fresh process per run (the engine bundled like the shipped CLI, see switchyard-side.ts) on a new
  * SQLite file; evals/s from the run's wall time (evals.run → job settled, every row committed); engine+store start
- * reported apart. promptfoo: `promptfoo eval -j 32 --no-cache` with its default DB write (promptfoo-side.ts);
+ * reported apart. Two kinds of Switchyard run: "first run" (the measured run is the process's first: modules load
+ * and connections open inside it) and "warm" (a 16-case suite runs first in the same engine, as the raw client's
+ * warm-up, so the measured run is what every later run in the app sees). promptfoo: `promptfoo eval -j 32 --no-cache` with its default DB write (promptfoo-side.ts);
  * evals/s from its whole process, as in METRICS.md, and from its own "Duration". Both under GNU time (user+sys CPU,
  * peak RSS). Runs alternate between the tools so both see the same machine load; the 1-minute load average is
  * printed next to every run. Targets: ≥ 10× promptfoo's evals/s at 0 ms; ≥ 90% of the ideal (32 ÷ 50 ms = 640/s)
@@ -13,7 +15,7 @@
  * (raw-client.ts) runs in the same rounds: the ceiling the emulator and the machine allow at that moment.
  *
  * Run: npx tsx bench/evals/eval-bench.ts [--runs N] [--promptfoo-runs N] [--skip-promptfoo] [--delays 0,50]
- *        [--cases N] [--cpu-prof DIR]
+ *        [--cases N] [--modes first,warm] [--cpu-prof DIR]
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -22,10 +24,10 @@ import { loadavg } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { formatEvalBench, type BenchRow, type EvalBenchResult } from './format-eval-bench'
+import { formatEvalBench, type BenchRow, type EvalBenchResult, type SwitchyardMode } from './format-eval-bench'
 import { ensurePromptfoo, runPromptfoo } from './promptfoo-side'
 import { runRawClient } from './raw-client'
-import { CASES, MODELS } from './suite-spec'
+import { CASES, MODELS, WARMUP_CASES } from './suite-spec'
 import { bundleChild, runSwitchyard } from './switchyard-side'
 import { haveGnuTime } from './timed-process'
 
@@ -35,6 +37,7 @@ interface Options {
   skipPromptfoo: boolean
   delays: number[]
   cases: number
+  modes: SwitchyardMode[]
   cpuProfDir: string | undefined
 }
 
@@ -52,7 +55,10 @@ function parseArgs(argv: string[]): Options {
   }
   const delays = (value('delays') ?? '0,50').split(',').map(Number)
   if (delays.some((d) => !Number.isFinite(d) || d < 0)) throw new Error(`--delays takes milliseconds such as 0,50; got "${value('delays')}"`)
+  const modes = (value('modes') ?? 'first,warm').split(',')
+  if (modes.length === 0 || modes.some((m) => m !== 'first' && m !== 'warm')) throw new Error(`--modes takes first, warm or first,warm; got "${value('modes')}"`)
   return {
+    modes: modes as SwitchyardMode[],
     runs: count('runs', 3),
     promptfooRuns: count('promptfoo-runs', 3),
     skipPromptfoo: argv.includes('--skip-promptfoo'),
@@ -105,11 +111,11 @@ export async function runEvalBench(options: Options): Promise<EvalBenchResult> {
           log(`delay ${delayMs} ms, raw undici reference ${round + 1}/${options.runs} (load ${before.toFixed(2)}) …`)
           rows.push({ tool: 'raw', delayMs, load: before, run: await runRawClient(emulator.url, delayMs, evals) })
         }
-        if (round < options.runs) {
+        for (const mode of round < options.runs ? options.modes : []) {
           const before = load()
-          log(`delay ${delayMs} ms, Switchyard run ${round + 1}/${options.runs} (load ${before.toFixed(2)}) …`)
-          const run = await runSwitchyard(bundle, emulator.url, delayMs, { cases: options.cases, cpuProfDir: options.cpuProfDir })
-          rows.push({ tool: 'switchyard', delayMs, load: before, run })
+          log(`delay ${delayMs} ms, Switchyard ${mode === 'warm' ? 'warm run' : 'first run'} ${round + 1}/${options.runs} (load ${before.toFixed(2)}) …`)
+          const run = await runSwitchyard(bundle, emulator.url, delayMs, { cases: options.cases, warmupCases: mode === 'warm' ? WARMUP_CASES : 0, cpuProfDir: options.cpuProfDir })
+          rows.push({ tool: 'switchyard', mode, delayMs, load: before, run })
         }
         if (withPromptfoo && round < options.promptfooRuns) {
           const before = load()

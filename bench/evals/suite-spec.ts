@@ -11,6 +11,8 @@ export const REPLY_TOKENS = 16
 /** The template in both tools' syntax ({{var}} is Switchyard's and Nunjucks'). */
 export const PROMPT = 'Ticket {{n}}: {{question}} Answer in one sentence.'
 export const CONTAINS = 'model'
+/** Cases of the warm-up suite a "warm" Switchyard run makes first (as the raw client's warm-up: one request per slot). */
+export const WARMUP_CASES = CONCURRENCY / 2
 
 const TOPICS = ['routing', 'latency budgets', 'retries', 'caching', 'schemas', 'streaming', 'cost limits', 'fallbacks']
 

@@ -2,8 +2,11 @@
  * One Switchyard side of the eval bench, in its own process (so its CPU and peak RSS are its own): a real engine
  * on a fresh SQLite file, an openai-compatible provider pointing at the emulator child with the run's timing
  * headers, the suite of ./suite-spec.ts, then `evals.run` through dispatch like any face, waiting for the job.
+ * With WARMUP_CASES > 0 a small suite of that many cases runs first through the same engine, like the raw
+ * reference's warm-up: modules loaded, code compiled, connections open and the writer thread started before the
+ * measured run (what every run after the first sees in the app). With 0 the measured run is the process's first.
  * Prints one JSON line (EvalChildResult) on stdout.
- * Run: node --import tsx bench/evals/switchyard-child.ts URL DELAY_MS [CASES]
+ * Run: node --import tsx bench/evals/switchyard-child.ts URL DELAY_MS [CASES] [WARMUP_CASES]
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,13 +22,17 @@ export interface EvalChildResult {
   engineStartMs: number
   /** Provider, models, contract, 2,000-case dataset and suite. */
   setupMs: number
+  /** Cases of the warm-up suite run before the measured run (0: the measured run is the process's first). */
+  warmupCases: number
+  /** The warm-up run: dispatched → settled. */
+  warmupMs: number
   /** evals.run dispatched → job settled (every result committed). */
   runMs: number
   status: string
   completed: number
   passed: number
   errored: number
-  /** Rows in the SQLite file after the run. */
+  /** The measured run's rows in the SQLite file. */
   callRows: number
   scoreRows: number
   jobEvents: number
@@ -40,15 +47,18 @@ export interface EvalChildResult {
   afterLastCallMs: number
   /** The first failed call's class and message, if any (a healthy run has none). */
   firstError: string | null
+  /** CPU of the whole process (every thread) during the measured run. */
+  runCpuMs: number
   cpuUserMs: number
   cpuSystemMs: number
   maxRssMiB: number
 }
 
-const [url, delayArg, casesArg] = process.argv.slice(2)
-if (!url || delayArg === undefined) throw new Error('usage: switchyard-child.ts EMULATOR_URL DELAY_MS [CASES]')
+const [url, delayArg, casesArg, warmupArg] = process.argv.slice(2)
+if (!url || delayArg === undefined) throw new Error('usage: switchyard-child.ts EMULATOR_URL DELAY_MS [CASES] [WARMUP_CASES]')
 const delayMs = Number(delayArg)
 const cases = casesArg ? Number(casesArg) : CASES
+const warmupCases = warmupArg ? Number(warmupArg) : 0
 
 const dir = mkdtempSync(join(tmpdir(), 'switchyard-eval-bench-'))
 const t0 = performance.now()
@@ -79,16 +89,29 @@ const contract = await dispatch<{ id: string; latest: { id: string } }>('contrac
     fallback: {}
   }
 })
-const dataset = store.datasets.create({ name: 'Eval bench cases', contractId: contract.id }, Array.from({ length: cases }, (_, i) => ({ vars: caseVars(i) })))
-const datasetVersionId = store.datasets.listVersions(dataset.id)[0]?.id
-const suite = await dispatch<{ id: string }>('suites.create', {
-  name: 'Eval bench',
-  contractVersionId: contract.latest.id,
-  datasetVersionId,
-  // One provider, so one gate: CONCURRENCY calls in flight in total, as promptfoo's -j.
-  settings: { models: refs, assertions: [{ type: 'contains', value: CONTAINS }], concurrency: CONCURRENCY, cache: false, repeats: 1 }
-})
-const t3 = performance.now()
+function createSuite(name: string, count: number): Promise<{ id: string }> {
+  const dataset = store.datasets.create({ name, contractId: contract.id }, Array.from({ length: count }, (_, i) => ({ vars: caseVars(i) })))
+  const datasetVersionId = store.datasets.listVersions(dataset.id)[0]?.id
+  return dispatch<{ id: string }>('suites.create', {
+    name,
+    contractVersionId: contract.latest.id,
+    datasetVersionId,
+    // One provider, so one gate: CONCURRENCY calls in flight in total, as promptfoo's -j.
+    settings: { models: refs, assertions: [{ type: 'contains', value: CONTAINS }], concurrency: CONCURRENCY, cache: false, repeats: 1 }
+  })
+}
+const suite = await createSuite('Eval bench', cases)
+const warmupSuite = warmupCases > 0 ? await createSuite('Eval bench warm-up', warmupCases) : null
+const tSetup = performance.now()
+
+let warmupMs = 0
+if (warmupSuite) {
+  const startedAt = performance.now()
+  const { jobId: warmupJob } = await dispatch<{ jobId: string }>('evals.run', { suiteId: warmupSuite.id })
+  const warmup = await engine.context.jobs.settled(warmupJob)
+  if (warmup.status !== 'completed') throw new Error(`the warm-up run ended ${warmup.status}`)
+  warmupMs = performance.now() - startedAt
+}
 
 let jobEvents = 0
 const seen: { totals: { completed: number; passed: number; errored: number } | null } = { totals: null }
@@ -99,7 +122,9 @@ const unsubscribe = engine.onJobEvent((envelope) => {
   const event = envelope.event as { type: string; totals?: typeof seen.totals }
   if (event.type === 'totals' && event.totals) seen.totals = event.totals
 })
+const cpuBefore = process.cpuUsage()
 const runStartedAt = Date.now()
+const t3 = performance.now()
 const loop = monitorEventLoopDelay({ resolution: 10 })
 loop.enable()
 ;({ jobId } = await dispatch<{ jobId: string }>('evals.run', { suiteId: suite.id }))
@@ -107,12 +132,15 @@ const info = await engine.context.jobs.settled(jobId)
 const t4 = performance.now()
 const runEndedAt = Date.now()
 loop.disable()
+const runCpu = process.cpuUsage(cpuBefore)
 unsubscribe()
 const usage = process.resourceUsage()
+const runId = info.runId
+if (!runId) throw new Error('the measured job has no run id')
 
-const count = (sql: string): number => store.db.prepare(sql).pluck().get() as number
+const count = (sql: string): number => store.db.prepare(sql).pluck().get(runId) as number
 function latencyPercentiles(): { latencyP50Ms: number; latencyP95Ms: number } {
-  const values = store.db.prepare('SELECT latency_ms FROM call WHERE latency_ms IS NOT NULL ORDER BY latency_ms').pluck().all() as number[]
+  const values = store.db.prepare('SELECT latency_ms FROM call WHERE run_id = ? AND latency_ms IS NOT NULL ORDER BY latency_ms').pluck().all(runId) as number[]
   const at = (q: number): number => values[Math.min(values.length - 1, Math.max(0, Math.ceil(q * values.length) - 1))] ?? Number.NaN
   return { latencyP50Ms: at(0.5), latencyP95Ms: at(0.95) }
 }
@@ -121,21 +149,24 @@ const result: EvalChildResult = {
   cells: cases * MODELS.length,
   importMs: t1 - t0,
   engineStartMs: t2 - t1,
-  setupMs: t3 - t2,
+  setupMs: tSetup - t2,
+  warmupCases,
+  warmupMs,
   runMs: t4 - t3,
   status: info.status,
   completed: seen.totals?.completed ?? 0,
   passed: seen.totals?.passed ?? 0,
   errored: seen.totals?.errored ?? 0,
-  callRows: count('SELECT count(*) FROM call'),
-  scoreRows: count('SELECT count(*) FROM score'),
+  callRows: count('SELECT count(*) FROM call WHERE run_id = ?'),
+  scoreRows: count('SELECT count(*) FROM score WHERE call_id IN (SELECT id FROM call WHERE run_id = ?)'),
   jobEvents,
   ...latencyPercentiles(),
   loopDelayP99Ms: loop.percentile(99) / 1e6,
   loopDelayMaxMs: loop.max / 1e6,
-  beforeFirstCallMs: count('SELECT min(started_at) FROM call') - runStartedAt,
-  afterLastCallMs: runEndedAt - count('SELECT max(started_at + latency_ms) FROM call'),
-  firstError: (store.db.prepare("SELECT error_class || ': ' || coalesce(error_message, '') FROM call WHERE status != 'ok' LIMIT 1").pluck().get() as string | undefined) ?? null,
+  beforeFirstCallMs: count('SELECT min(started_at) FROM call WHERE run_id = ?') - runStartedAt,
+  afterLastCallMs: runEndedAt - count('SELECT max(started_at + latency_ms) FROM call WHERE run_id = ?'),
+  firstError: (store.db.prepare("SELECT error_class || ': ' || coalesce(error_message, '') FROM call WHERE run_id = ? AND status != 'ok' LIMIT 1").pluck().get(runId) as string | undefined) ?? null,
+  runCpuMs: (runCpu.user + runCpu.system) / 1000,
   cpuUserMs: usage.userCPUTime / 1000,
   cpuSystemMs: usage.systemCPUTime / 1000,
   maxRssMiB: usage.maxRSS / 1024

@@ -21,7 +21,11 @@ export async function bundleChild(): Promise<string> {
   rmSync(BUNDLE_DIR, { recursive: true, force: true })
   mkdirSync(BUNDLE_DIR, { recursive: true })
   await build({
-    entryPoints: [join(HERE, 'switchyard-child.ts')],
+    // The store's writer thread is its own entry, beside the chunks (as in the app and CLI builds).
+    entryPoints: {
+      'switchyard-child': join(HERE, 'switchyard-child.ts'),
+      'store-writer-worker': join(HERE, '..', '..', 'src', 'store', 'writer', 'store-writer-worker.ts')
+    },
     outdir: BUNDLE_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -44,9 +48,11 @@ export interface SwitchyardRun extends EvalChildResult {
   processMaxRssMiB: number
 }
 
-export async function runSwitchyard(bundle: string, emulatorUrl: string, delayMs: number, options: { cases?: number; cpuProfDir?: string } = {}): Promise<SwitchyardRun> {
+/** `warmupCases` > 0: a small suite runs first in the same engine, and the measured run is the process's second. */
+export async function runSwitchyard(bundle: string, emulatorUrl: string, delayMs: number, options: { cases?: number; warmupCases?: number; cpuProfDir?: string } = {}): Promise<SwitchyardRun> {
   const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []
-  const r = await runTimed(process.execPath, [...nodeArgs, bundle, emulatorUrl, String(delayMs), String(options.cases ?? CASES)], { timeoutMs: 15 * 60_000 })
+  const args = [bundle, emulatorUrl, String(delayMs), String(options.cases ?? CASES), String(options.warmupCases ?? 0)]
+  const r = await runTimed(process.execPath, [...nodeArgs, ...args], { timeoutMs: 15 * 60_000 })
   const line = r.stdout.trim().split('\n').at(-1) ?? ''
   if (r.code !== 0 || !line.startsWith('{')) throw new Error(`the Switchyard run exited with ${r.code}: ${r.stderr.trim().split('\n').slice(-5).join(' | ')}`)
   const child = JSON.parse(line) as EvalChildResult
