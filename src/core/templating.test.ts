@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from './errors'
-import { renderMessages, renderTemplate, templateVariableUses, templateVariables } from './templating'
+import { renderMessages, renderProblem, renderTemplate, templateVariableUses, templateVariables, type TemplateMessage } from './templating'
 
 describe('templating', () => {
   it('lists the variables a template names, once each, ignoring escaped braces', () => {
@@ -27,6 +27,27 @@ describe('templating', () => {
     expect((error as AppError).code).toBe('VALIDATION_FAILED')
     expect((error as AppError).message).toMatch(/\{\{tone\}\}, \{\{ticket\}\}/)
     expect((error as AppError).issues?.map((i) => i.path)).toEqual(['variables.tone', 'variables.ticket'])
+  })
+
+  it('renderProblem names the same problem renderMessages throws, and null when the variables render', () => {
+    const cases: Array<[TemplateMessage[], Record<string, unknown>]> = [
+      [[{ role: 'system', content: '{{tone}}' }, { role: 'user', content: '{{ticket}} {{tone}}' }], { tone: null }],
+      [[{ role: 'user', content: '{{#items}}{{name}}' }], { items: [1] }],
+      [[{ role: 'user', content: 'Ticket {{ticket}}{{#vip}} (VIP){{/vip}}' }], { ticket: 7 }]
+    ]
+    for (const [messages, vars] of cases) {
+      let thrown: unknown = null
+      try {
+        renderMessages(messages, vars)
+      } catch (e) {
+        thrown = e
+      }
+      const problem = renderProblem(messages, vars)
+      expect(problem?.message ?? null).toBe(thrown instanceof Error ? thrown.message : null)
+    }
+    expect(renderProblem(cases[0]![0], cases[0]![1])?.message).toMatch(/\{\{tone\}\}, \{\{ticket\}\}/)
+    expect(renderProblem(cases[1]![0], cases[1]![1])?.message).toMatch(/never closed/)
+    expect(renderProblem(cases[2]![0], { ticket: 7 })).toBeNull()
   })
 })
 

@@ -164,6 +164,21 @@ export interface TemplateMessage {
   content: string
 }
 
+/**
+ * The error renderMessages would throw for these variables (a missing required variable, or a template that does
+ * not parse), or null when they render — without building the output: checking thousands of cases before a run.
+ */
+export function renderProblem(messages: readonly TemplateMessage[], vars: Readonly<Record<string, unknown>>): Error | null {
+  const missing = new Set(messages.flatMap((m) => missingRequired(compiled(m.content, false).uses, vars)))
+  if (missing.size) return missingError([...missing])
+  try {
+    for (const m of messages) compiled(m.content, true)
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error))
+  }
+  return null
+}
+
 /** Renders every message; reports every missing required variable across all messages at once. */
 export function renderMessages(messages: readonly TemplateMessage[], vars: Readonly<Record<string, unknown>>): TemplateMessage[] {
   const missing = new Set(messages.flatMap((m) => missingRequired(compiled(m.content, false).uses, vars)))

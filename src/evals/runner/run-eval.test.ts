@@ -5,6 +5,7 @@ import { policy, target } from '../../providers/test-support'
 import type { Store } from '../../store/store'
 import { createTempSpace } from '../../store/testing/temp-store'
 import type { EvalModel, EvalPlan, EvalVariant } from './eval-plan'
+import type { EvalFinalRow } from '../../store/repos/eval-result-repo'
 import { runEval, type CellEvent, type CellScorer } from './run-eval'
 
 let emu: RunningEmulator
@@ -190,5 +191,30 @@ describe('runEval', () => {
       { assertion_type: 'scorer', pass: null, error: 'judge model answered 500' },
       { assertion_type: 'verdict', pass: null, error: 'judge model answered 500' }
     ])
+  })
+
+  it('reports every deciding call exactly as the store reads it back: passes, fails, scoring errors, errors, cache hits', async () => {
+    const store = space.open()
+    const { runId, cases } = setup(store, 4)
+    const base = { done: new Set<string>(), sink: store.evalCells, streamCall, signal: new AbortController().signal }
+    await runEval({ ...base, score: nonEmpty, plan: plan(runId, cases, [model('emu-swift')], { cache: true }) })
+    const second = store.runs.create({ kind: 'eval', title: 'second' })
+    const reported: EvalFinalRow[] = []
+    const mixed: CellScorer = async ({ cell }) => {
+      if (cell.case.index === 0) throw new Error('judge model answered 500')
+      const pass = cell.case.index !== 1
+      return { pass, score: pass ? 0.75 : 0.25, reason: null, assertions: [{ type: 'mixed', pass, score: pass ? 0.75 : 0.25, reason: null, weight: 1, error: null }] }
+    }
+    const totals = await runEval({
+      ...base,
+      score: mixed,
+      plan: plan(second, cases, [model('emu-swift'), model('emu-broken')], { cache: true, policy: policy({ retries: 1 }) }),
+      onFinal: (row) => reported.push(row),
+      random: () => 0.99
+    })
+    expect(totals).toMatchObject({ cacheHits: 4, passed: 2, failed: 1, scoreErrors: 1, errored: 4, calls: 12 })
+    const byId = (a: EvalFinalRow, b: EvalFinalRow): number => a.callId.localeCompare(b.callId)
+    expect(reported).toHaveLength(8)
+    expect([...reported].sort(byId)).toEqual(store.evalResults.finals(second).sort(byId))
   })
 })

@@ -8,7 +8,9 @@ import type { AttemptResult, CallRequest, StreamCall } from '../../providers/cal
 import { redactSecrets } from '../../providers/redact'
 import { cancellableSleep, isRetryable, retryDelayMs } from '../../providers/retry-policy'
 import { emptyAttempt } from '../../providers/stream-call'
+import { newId } from '../../store/ids'
 import type { NewCall } from '../../store/repos/call-repo'
+import type { EvalFinalRow } from '../../store/repos/eval-result-repo'
 import { cellCount, pendingCells, type EvalCell, type EvalPlan, type EvalVariant } from './eval-plan'
 import { createGroupCommitter } from './group-commit'
 import { ProviderGate } from './provider-gate'
@@ -100,6 +102,8 @@ export interface RunEvalInput {
   onCells?: (events: CellEvent[]) => void
   onProgress?: (done: number, total: number) => void
   onRetry?: (info: { providerId: string; modelId: string; errorClass: ErrorClass; waitMs: number }) => void
+  /** Each deciding (final) call as the results read it back from the store (EvalFinalRow), once it is committed-bound. */
+  onFinal?: (row: EvalFinalRow) => void
   /** Group commits at most this far apart (default 100 ms). */
   commitEveryMs?: number
   random?: () => number
@@ -187,6 +191,7 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
       json
     )
     // A fresh object from callOfAttempt: completed in place rather than copied (thousands of cells per second).
+    call.id = newId()
     call.caseId = cell.case.id
     call.variant = cell.variant.id
     call.requestHash = hash
@@ -200,6 +205,7 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
     committer.add({ call, scores })
     totals.calls++
     totals.costUsd += call.costUsd ?? 0
+    if (call.final !== false && input.onFinal) input.onFinal(finalRowOf(call, scores.find((s) => s.type === VERDICT_TYPE) ?? null))
     return call
   }
   const record = (cell: EvalCell, attempt: AttemptResult, attemptNo: number, final: boolean, hash: string | null): NewCall =>
@@ -355,6 +361,25 @@ export async function runEval(input: RunEvalInput): Promise<EvalTotals> {
     await committer.close()
   }
   return totals
+}
+
+/** The row `evalResults.finals` reads back for this call once it is stored (same fields, same null rules). */
+function finalRowOf(call: NewCall, verdict: AssertionScore | null): EvalFinalRow {
+  return {
+    callId: call.id as string,
+    caseId: call.caseId as string,
+    variant: call.variant ?? '',
+    providerId: call.providerId,
+    modelId: call.modelId,
+    repeatIndex: call.repeatIndex ?? 0,
+    status: call.status,
+    cacheHit: call.cacheHit ?? false,
+    latencyMs: call.latencyMs ?? null,
+    ttftMs: call.ttftMs ?? null,
+    errorClass: call.errorClass ?? null,
+    pass: verdict?.pass ?? null,
+    score: verdict?.score !== null && verdict?.score !== undefined && Number.isFinite(verdict.score) ? verdict.score : null
+  }
 }
 
 /** A stored call served again from the cache: its text, usage and timings (cost is zero: nothing was sent). */

@@ -5,7 +5,7 @@ import { EvalThresholds } from '../../core/schemas/eval'
 import type { CallPolicy, OutputMode } from '../../core/schemas/playground'
 import type { Suite } from '../../core/schemas/suite'
 import type { ContractVersion, ModelRef } from '../../core/schemas/workspace'
-import { renderMessages } from '../../core/templating'
+import { renderProblem } from '../../core/templating'
 import type { CallTarget } from '../../providers/call-types'
 import type { Store } from '../../store/store'
 import type { EvalCase, EvalPlan, EvalVariant } from '../runner/eval-plan'
@@ -109,12 +109,10 @@ export function checkCasesRender(variants: readonly EvalVariant[], cases: readon
   let count = 0
   for (const variant of variants) {
     for (const c of cases) {
-      try {
-        renderMessages(variant.messages, c.vars)
-      } catch (error) {
-        count++
-        if (problems.length < 5) problems.push(`case ${c.index + 1} with ${variant.label}: ${error instanceof Error ? error.message : String(error)}`)
-      }
+      const problem = renderProblem(variant.messages, c.vars)
+      if (!problem) continue
+      count++
+      if (problems.length < 5) problems.push(`case ${c.index + 1} with ${variant.label}: ${problem.message}`)
     }
   }
   if (count > 0) {

@@ -1,6 +1,7 @@
 import type { JobContext } from '../../jobs/job-registry'
 import type { CallPolicy } from '../../core/schemas/playground'
 import type { CallTarget, StreamCall } from '../../providers/call-types'
+import type { EvalFinalRow } from '../../store/repos/eval-result-repo'
 import type { Store } from '../../store/store'
 import { cellCount, type EvalPlan } from '../runner/eval-plan'
 import { runEval, type EvalTotals } from '../runner/run-eval'
@@ -58,6 +59,9 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
     if (done >= total || Date.now() - lastProgressAt >= PROGRESS_EVERY_MS) sendProgress()
     else if (!progressTimer) progressTimer = setTimeout(sendProgress, PROGRESS_EVERY_MS - (Date.now() - lastProgressAt))
   }
+  // A fresh run's deciding calls are kept as they are made, so its verdict needs no read of everything just written;
+  // a resumed run reads them back from the store (the cells of earlier sessions are only there).
+  const finals: EvalFinalRow[] | null = done.size === 0 ? [] : null
   let totals: EvalTotals
   try {
     totals = await runEval({
@@ -69,7 +73,8 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
       signal: job.signal,
       onCells: (cells) => job.emit({ type: 'cells', cells }),
       onProgress: progress,
-      onRetry: (info) => job.emit({ type: 'retry', ...info })
+      onRetry: (info) => job.emit({ type: 'retry', ...info }),
+      ...(finals ? { onFinal: (row: EvalFinalRow) => finals.push(row) } : {})
     })
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
@@ -78,7 +83,7 @@ export async function runEvalJob(job: JobContext, input: EvalJobInput): Promise<
   } finally {
     if (progressTimer) sendProgress()
   }
-  const results = readResults(store, runId, { limit: 0, cases: plan.cases })
+  const results = readResults(store, runId, { limit: 0, cases: plan.cases, ...(finals ? { finals } : {}) })
   const summary = { ...totals, verdict: results.verdict, decided: results.totals.decided }
   job.emit({ type: 'totals', totals, verdict: results.verdict })
   store.runs.finish(runId, job.signal.aborted ? 'cancelled' : 'completed', summary)

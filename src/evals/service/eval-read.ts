@@ -3,6 +3,7 @@ import type { EvalResults } from '../../core/schemas/eval'
 import type { EvalCellDetail, EvalComparison, TrendPoint } from '../../core/schemas/eval-api'
 import { compareRuns, type PairedCase } from '../../core/statistics/verdict'
 import { renderMessages } from '../../core/templating'
+import type { EvalFinalRow } from '../../store/repos/eval-result-repo'
 import type { Store } from '../../store/store'
 import { toIso } from '../../store/ids'
 import { aggregateResults, type RowFilter } from '../results/aggregate'
@@ -25,12 +26,14 @@ export interface ReadResultsOptions {
   limit?: number
   /** The run's cases when the caller has them loaded already (the job that just ran them). */
   cases?: readonly EvalCase[]
+  /** The run's deciding calls when the caller has them (the job that just made them all). */
+  finals?: EvalFinalRow[]
 }
 
 export function readResults(store: Store, runId: string, options: ReadResultsOptions = {}): EvalResults {
   const config = evalConfigOf(store, runId)
   const summary = store.runs.summary(runId)
-  const { cases: loaded, ...view } = options
+  const { cases: loaded, finals, ...view } = options
   // Labels are only shown for the rows asked for: with no rows (limit 0) they are not made.
   const label = view.limit === 0 ? () => '' : caseLabel
   const cases = (loaded ?? loadCases(store, config.datasetId, config.datasetVersionId)).map((c) => ({ id: c.id, position: c.index, label: label(c.vars) }))
@@ -40,7 +43,7 @@ export function readResults(store: Store, runId: string, options: ReadResultsOpt
     repeats: config.repeats,
     columns: columnsOf(config),
     cases,
-    finals: store.evalResults.finals(runId),
+    finals: finals ?? store.evalResults.finals(runId),
     spend: store.evalResults.spend(runId),
     thresholds: config.thresholds,
     ...view
