@@ -12,6 +12,9 @@ export interface RawRun {
   requests: number
   wallS: number
   reqPerSec: number
+  /** Request sent → last byte, as Switchyard's stored call latency. */
+  latencyP50Ms: number
+  latencyP95Ms: number
 }
 
 function body(i: number): string {
@@ -27,14 +30,21 @@ export async function runRawClient(emulatorUrl: string, delayMs: number, request
     // Warm-up: connections open and code compiled before the clock starts.
     await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => streamChat(pool, body(i), headers)))
     let next = 0
+    const latencies: number[] = []
     const started = performance.now()
     await Promise.all(
       Array.from({ length: CONCURRENCY }, async () => {
-        while (next < requests) await streamChat(pool, body(next++), headers)
+        while (next < requests) {
+          const sent = performance.now()
+          await streamChat(pool, body(next++), headers)
+          latencies.push(performance.now() - sent)
+        }
       })
     )
     const wallS = (performance.now() - started) / 1000
-    return { requests, wallS, reqPerSec: requests / wallS }
+    latencies.sort((a, b) => a - b)
+    const at = (q: number): number => latencies[Math.min(latencies.length - 1, Math.max(0, Math.ceil(q * latencies.length) - 1))] ?? Number.NaN
+    return { requests, wallS, reqPerSec: requests / wallS, latencyP50Ms: at(0.5), latencyP95Ms: at(0.95) }
   } finally {
     await pool.close()
   }
