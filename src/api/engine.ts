@@ -88,6 +88,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       closed = true
       await context.jobs.shutdown()
       await context.emulator?.close()
+      await context.store?.closeWriter()
       context.store?.close()
     }
   }

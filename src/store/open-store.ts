@@ -92,9 +92,13 @@ export function openStore(file: string, options: OpenStoreOptions = {}): Store {
         })
         return writer
       },
+      closeWriter: async (): Promise<void> => {
+        await writer?.close()
+      },
       close(): void {
         if (!db.open) return
-        // Runners wait for their last commit before they end, so the writer thread has nothing left to confirm.
+        // Runners wait for their last commit before they end, so the writer thread has nothing left to confirm;
+        // callers that can wait (engine.close) end it first with closeWriter().
         void writer?.close()
         if (!readonly) db.pragma('optimize')
         db.close()

@@ -62,6 +62,8 @@ export interface Store extends Repos {
   transaction<T>(fn: () => T): T
   /** The writer thread for high-rate result commits (eval runs), started on first use; closed with the store. */
   backgroundWriter(): BackgroundWriter
+  /** Ends the writer thread (if one was started) once everything sent to it is committed. */
+  closeWriter(): Promise<void>
   close(): void
 }
 

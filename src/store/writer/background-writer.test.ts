@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { okCall } from '../testing/fixtures'
 import { createTempSpace } from '../testing/temp-store'
@@ -96,8 +99,16 @@ describe('createBackgroundWriter', () => {
     expect(store.backgroundWriter()).toBe(writer)
     await writer.writeEvalCells(batchOf(runId, 0, 3))
     expect(writer.mode()).toBe('worker')
-    store.close()
-    await writer.close()
+    await store.closeWriter()
     expect(writer.mode()).toBe('inline')
+    store.close()
+  })
+
+  it('keeps the process alive until its last commit is confirmed, even when nothing else is pending', () => {
+    const file = join(space.dir(), 'store.db')
+    const script = fileURLToPath(new URL('../testing/writer-last-commit.ts', import.meta.url))
+    const child = spawnSync(process.execPath, ['--import', 'tsx', script, file], { encoding: 'utf8', timeout: 30_000 })
+    expect(child.stderr).not.toMatch(/SWITCHYARD_STORE_WRITER/)
+    expect({ status: child.status, stdout: child.stdout.trim() }).toEqual({ status: 0, stdout: 'committed 25 worker' })
   })
 })

@@ -98,6 +98,7 @@ export function createBackgroundWriter(options: BackgroundWriterOptions): Backgr
   try {
     const started = spawn(options.entry ?? defaultWriterEntry(), { path: options.path })
     worker = started
+    // An idle thread does not keep the process alive; one with batches to confirm (or closing) does.
     started.unref()
     started.on('message', (reply: WriterReply) => {
       if (reply.type === 'ready') {
@@ -108,6 +109,7 @@ export function createBackgroundWriter(options: BackgroundWriterOptions): Backgr
         const item = pending.get(reply.seq)
         if (!item) return
         pending.delete(reply.seq)
+        if (pending.size === 0 && worker === started) started.unref()
         if (reply.type === 'done') item.resolve()
         else item.reject(new Error(reply.message))
       }
@@ -138,6 +140,9 @@ export function createBackgroundWriter(options: BackgroundWriterOptions): Backgr
       for (const write of batch) write.call.id ??= newId()
       const id = ++seq
       return new Promise<void>((resolve, reject) => {
+        // While a confirmation is awaited the thread must keep the process alive: otherwise a process whose last
+        // work is this commit would see an empty event loop and exit before it lands.
+        if (pending.size === 0) current.ref()
         pending.set(id, { batch, resolve, reject })
         current.postMessage({ type: 'eval-cells', seq: id, batch } satisfies WriterRequest)
       })
@@ -148,6 +153,7 @@ export function createBackgroundWriter(options: BackgroundWriterOptions): Backgr
         if (!current) return
         worker = null
         // Requests are handled in order: every batch already posted is answered before the thread closes.
+        current.ref()
         current.postMessage({ type: 'close' } satisfies WriterRequest)
         await exited
         // Anything the thread did not confirm (it should be nothing) is written here.
