@@ -102,6 +102,7 @@ export async function runEvalBench(options: Options): Promise<EvalBenchResult> {
   const bundle = await bundleChild()
   const emulator = await startEmulator()
   const rows: BenchRow[] = []
+  const promptfooFailures: string[] = []
   try {
     for (const delayMs of options.delays) {
       const rounds = Math.max(options.runs, withPromptfoo ? options.promptfooRuns : 0)
@@ -120,15 +121,23 @@ export async function runEvalBench(options: Options): Promise<EvalBenchResult> {
         if (withPromptfoo && round < options.promptfooRuns) {
           const before = load()
           log(`delay ${delayMs} ms, promptfoo run ${round + 1}/${options.promptfooRuns} (load ${before.toFixed(2)}; about a minute) …`)
-          const run = await runPromptfoo(emulator.url, delayMs, options.cases)
-          rows.push({ tool: 'promptfoo', delayMs, load: before, run })
+          // promptfoo occasionally crashes on its own (e.g. a stream written after its end): that run is listed,
+          // not allowed to throw away every other figure of the bench.
+          try {
+            const run = await runPromptfoo(emulator.url, delayMs, options.cases)
+            rows.push({ tool: 'promptfoo', delayMs, load: before, run })
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error)
+            log(`promptfoo run failed: ${message}`)
+            promptfooFailures.push(`${delayMs} ms, run ${round + 1}: ${message}`)
+          }
         }
       }
     }
   } finally {
     await stopEmulator(emulator.child)
   }
-  return { evals, delays: options.delays, promptfoo, rows }
+  return { evals, delays: options.delays, promptfoo, promptfooFailures, rows }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -17,6 +17,8 @@ export interface EvalBenchResult {
   evals: number
   delays: number[]
   promptfoo: { version: string } | { error: string } | { skipped: true }
+  /** promptfoo runs that crashed (left out of its medians). */
+  promptfooFailures: string[]
   rows: BenchRow[]
 }
 
@@ -186,6 +188,7 @@ export function formatEvalBench(result: EvalBenchResult): { text: string; health
       lines.push(`- ${row.delayMs} ms promptfoo (load ${fixed(row.load, 2)}): process ${fixed(r.wallS, 1)} s = ${fixed(result.evals / r.wallS, 1)} evals/s (own Duration ${r.ownDurationS ?? '–'} s), CPU ${fixed(r.cpuS, 1)} s, peak RSS ${fixed(r.maxRssMiB, 0)} MiB, ${r.passed ?? '?'} passed / ${r.failed ?? '?'} failed / ${r.errors ?? '?'} errors${r.unparsed ? ` (summary not found in its output, which ends: ${r.unparsed})` : ''}`)
     }
   }
+  if (result.promptfooFailures.length) lines.push('', '**promptfoo runs that crashed** (left out of its medians):', ...result.promptfooFailures.map((f) => `- ${f}`))
   const problems = healthProblems(result)
   if (problems.length) lines.push('', '**Problems:**', ...problems.map((p) => `- ${p}`))
   return { text: lines.join('\n'), healthy: problems.length === 0 }
