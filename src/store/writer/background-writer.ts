@@ -52,13 +52,20 @@ export function defaultWriterEntry(): WriterEntry {
   return { url: new URL(`./${ENTRY_NAME}.${extension}`, here), source: extension.endsWith('ts') }
 }
 
+/**
+ * The thread only deserialises batches and hands them to SQLite: a small young generation keeps its heap (and the
+ * process's peak RSS) small. The old-generation cap is a ceiling for a batch of very long outputs, not a reservation;
+ * running out ends the thread, and the engine then writes on its own thread (fallBack).
+ */
+const THREAD_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 }
+
 function spawn(entry: WriterEntry, data: WriterData): Worker {
-  if (!entry.source) return new Worker(entry.url, { workerData: data })
+  if (!entry.source) return new Worker(entry.url, { workerData: data, resourceLimits: THREAD_LIMITS })
   // A TypeScript entry is loaded through tsx's ESM API inside the thread (a worker's --import does not carry loaders).
   const require = createRequire(import.meta.url)
   const tsxApi = pathToFileURL(join(dirname(require.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href
   const bootstrap = `import(${JSON.stringify(tsxApi)}).then((api) => api.tsImport(${JSON.stringify(entry.url.href)}, ${JSON.stringify(import.meta.url)}))`
-  return new Worker(bootstrap, { eval: true, workerData: data })
+  return new Worker(bootstrap, { eval: true, workerData: data, resourceLimits: THREAD_LIMITS })
 }
 
 interface Pending {

@@ -15,6 +15,8 @@ import type { WriterData, WriterReply, WriterRequest } from './writer-protocol'
 
 if (!parentPort) throw new Error('store-writer-worker.ts runs as a worker thread (new Worker), not on its own.')
 const port = parentPort
+/** The writer connection's page cache, KiB. */
+const WRITER_CACHE_KIB = 8192
 const send = (reply: WriterReply): void => port.postMessage(reply)
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -22,6 +24,8 @@ function connect(path: string): Database.Database {
   const db = new Database(path, connectionOptions({ fileMustExist: true, timeout: BUSY_TIMEOUT_MS }))
   try {
     applyPragmas(db)
+    // It appends rows: a small page cache is enough (the engine's connection keeps the large one for reads).
+    db.pragma(`cache_size = -${WRITER_CACHE_KIB}`)
     const version = userVersion(db)
     if (version !== LATEST_SCHEMA_VERSION) throw new Error(`the store is at schema v${version}; this writer writes v${LATEST_SCHEMA_VERSION}`)
     return db
