@@ -66,6 +66,9 @@ describe('eval suites end to end on the engine', () => {
     expect(swift.latencyP95Ms).toBeGreaterThan(0)
     expect(results.gates.map((g) => g.gate)).toEqual(['minPassRate', 'minPassRate'])
     expect(results.verdict).toBe(totals.verdict)
+    // Runs name the suite they were started from (the suite page lists exactly its own runs).
+    const listed = (await dispatch<Array<{ id: string; suiteId: string | null }>>('runs.list', { kind: 'eval' })).find((r) => r.id === first.runId)
+    expect(listed?.suiteId).toBe(suiteId)
     // Every row above was committed by the store's writer thread, not on the engine's event loop.
     expect(fixture.engine.context.store!.backgroundWriter().mode()).toBe('worker')
 

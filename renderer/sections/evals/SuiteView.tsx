@@ -135,8 +135,8 @@ export function SuiteView({ suiteId }: { suiteId: string }): ReactElement {
     )
   }
 
-  // Runs carry their contract and dataset versions (not their suite): these are the runs of what this suite pins.
-  const mine = (runs.data ?? []).filter((r) => r.contractVersionId === suite.contractVersionId && r.datasetVersionId === suite.datasetVersionId)
+  // The runs started from this suite (across edits of its versions), not another suite's runs of the same versions.
+  const mine = (runs.data ?? []).filter((r) => r.suiteId === suite.id)
 
   return (
     <article className="stack" aria-labelledby="suite-title">

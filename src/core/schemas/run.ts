@@ -29,6 +29,8 @@ export const RunSummary = z.object({
   kind: RunKind,
   status: RunStatus,
   title: z.string(),
+  /** The eval suite the run was started from, if any. */
+  suiteId: z.string().nullable(),
   contractVersionId: z.string().nullable(),
   datasetVersionId: z.string().nullable(),
   startedAt: z.string().nullable(),

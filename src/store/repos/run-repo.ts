@@ -58,6 +58,7 @@ function toSummary(row: RunRow): RunSummary {
     kind: row.kind,
     status: row.status,
     title: row.title,
+    suiteId: row.suite_id,
     contractVersionId: row.contract_version_id,
     datasetVersionId: row.dataset_version_id,
     startedAt: toIsoOrNull(row.started_at),
