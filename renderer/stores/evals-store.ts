@@ -33,6 +33,8 @@ interface EvalsState {
   suites: Loadable<Suite[]>
   /** Eval runs, newest first (runs.list kind 'eval'). */
   runs: Loadable<RunSummary[]>
+  /** The runs started from one suite, newest first, keyed by the suite's id (its page). */
+  suiteRuns: Record<string, Loadable<RunSummary[]>>
   /** The estimate of one suite, keyed by its id. */
   estimates: Record<string, Loadable<EvalEstimate>>
   /** The results page on screen, and the query that produced it. */
@@ -55,7 +57,9 @@ interface EvalsState {
   loadContractVersions: (contractId: string) => Promise<void>
   loadDatasetVersions: (datasetId: string) => Promise<void>
   loadSuites: () => Promise<void>
+  /** Reloads the eval runs, and the runs of every suite whose page has loaded them. */
   loadRuns: () => Promise<void>
+  loadSuiteRuns: (suiteId: string) => Promise<void>
   createSuite: (request: SuiteRequest) => Promise<Suite>
   updateSuite: (id: string, request: SuiteRequest) => Promise<Suite>
   removeSuite: (id: string) => Promise<void>
@@ -95,6 +99,7 @@ export const useEvalsStore = create<EvalsState>()((set, get) => {
     cellQuery: null,
     comparison: idle(),
     trends: {},
+    suiteRuns: {},
     contracts: idle(),
     datasets: idle(),
     models: idle(),
@@ -161,10 +166,24 @@ export const useEvalsStore = create<EvalsState>()((set, get) => {
 
     async loadRuns() {
       set({ runs: loading(get().runs) })
+      const suites = Object.keys(get().suiteRuns)
+      const refreshSuites = Promise.all(suites.map((suiteId) => get().loadSuiteRuns(suiteId)))
       try {
         set({ runs: ready(await getClient().call('runs.list', { kind: 'eval', limit: 100 })) })
       } catch (error) {
         set({ runs: failed(get().runs, toAppError(error)) })
+      }
+      await refreshSuites
+    },
+
+    async loadSuiteRuns(suiteId) {
+      const previous = get().suiteRuns[suiteId]
+      set({ suiteRuns: { ...get().suiteRuns, [suiteId]: loading(previous) } })
+      try {
+        const runs = await getClient().call('runs.list', { kind: 'eval', suiteId, limit: 200 })
+        set({ suiteRuns: { ...get().suiteRuns, [suiteId]: ready(runs) } })
+      } catch (error) {
+        set({ suiteRuns: { ...get().suiteRuns, [suiteId]: failed(previous, toAppError(error)) } })
       }
     },
 

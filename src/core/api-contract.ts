@@ -228,10 +228,12 @@ export const apiContract = {
   ),
 
   'runs.list': call(
-    'Recent runs, newest first; query searches titles, prompts and outputs.',
+    'Recent runs, newest first; kind and suiteId filter them, query searches titles, prompts and outputs.',
     z
       .object({
         kind: RunKind.optional(),
+        /** Only the runs started from this eval suite. */
+        suiteId: Id.optional(),
         query: z.string().max(200).optional(),
         limit: z.number().int().positive().max(500).default(50),
         offset: z.number().int().nonnegative().default(0)

@@ -69,6 +69,8 @@ describe('eval suites end to end on the engine', () => {
     // Runs name the suite they were started from (the suite page lists exactly its own runs).
     const listed = (await dispatch<Array<{ id: string; suiteId: string | null }>>('runs.list', { kind: 'eval' })).find((r) => r.id === first.runId)
     expect(listed?.suiteId).toBe(suiteId)
+    const ofSuite = await dispatch<Array<{ id: string }>>('runs.list', { kind: 'eval', suiteId })
+    expect(ofSuite.map((r) => r.id)).toEqual([first.runId])
     // Every row above was committed by the store's writer thread, not on the engine's event loop.
     expect(fixture.engine.context.store!.backgroundWriter().mode()).toBe('worker')
 

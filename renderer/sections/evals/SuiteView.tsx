@@ -98,6 +98,8 @@ export function SuiteView({ suiteId }: { suiteId: string }): ReactElement {
   const estimate = useEvalsStore((s) => s.estimates[suiteId])
   const runEstimate = useEvalsStore((s) => s.estimate)
   const loadRuns = useEvalsStore((s) => s.loadRuns)
+  const ownRuns = useEvalsStore((s) => s.suiteRuns[suiteId])
+  const loadSuiteRuns = useEvalsStore((s) => s.loadSuiteRuns)
   const start = useEvalRun((s) => s.start)
   const active = useEvalRun((s) => isLiveActive(s.live))
   const live = useEvalRun((s) => s.live)
@@ -107,6 +109,10 @@ export function SuiteView({ suiteId }: { suiteId: string }): ReactElement {
   useEffect(() => {
     if (updatedAt) void runEstimate(suiteId)
   }, [suiteId, updatedAt, runEstimate])
+
+  useEffect(() => {
+    void loadSuiteRuns(suiteId)
+  }, [suiteId, loadSuiteRuns])
 
   const run = useCallback(() => {
     if (!suite || isLiveActive(useEvalRun.getState().live)) return
@@ -135,8 +141,9 @@ export function SuiteView({ suiteId }: { suiteId: string }): ReactElement {
     )
   }
 
-  // The runs started from this suite (across edits of its versions), not another suite's runs of the same versions.
-  const mine = (runs.data ?? []).filter((r) => r.suiteId === suite.id)
+  // The runs started from this suite (across edits of its versions), however old; until they load, the ones among
+  // the recent eval runs.
+  const mine = ownRuns?.data ?? (runs.data ?? []).filter((r) => r.suiteId === suite.id)
 
   return (
     <article className="stack" aria-labelledby="suite-title">

@@ -55,6 +55,25 @@ describe('runs', () => {
     expect(store.runs.list({ kind: 'simulation' })).toEqual([])
   })
 
+  it("filters by the suite a run was started from, alone or with kind and search, and says each run's suite", () => {
+    const store = space.open()
+    const contract = store.contracts.create({ name: 'C' }, contractBody())
+    const dataset = store.datasets.create({ name: 'D' }, [{ vars: { text: 'hi' } }])
+    const datasetVersionId = store.datasets.listVersions(dataset.id)[0]?.id ?? ''
+    const suite = (name: string) => store.suites.create({ name, contractVersionId: contract.latest!.id, datasetVersionId, settings: {} })
+    const [a, b] = [suite('A'), suite('B')]
+    for (const [i, suiteId] of [a.id, b.id, a.id, null].entries()) {
+      const id = store.runs.create({ kind: 'eval', title: i === 2 ? 'nightly A' : `run ${i}`, suiteId, contractVersionId: contract.latest!.id, datasetVersionId })
+      store.db.prepare('UPDATE run SET started_at = ? WHERE id = ?').run(1_000 + i, id)
+    }
+    expect(store.runs.list({ suiteId: a.id }).map((r) => [r.title, r.suiteId])).toEqual([['nightly A', a.id], ['run 0', a.id]])
+    expect(store.runs.list({ kind: 'eval', suiteId: b.id }).map((r) => r.title)).toEqual(['run 1'])
+    expect(store.runs.list({ kind: 'eval', suiteId: a.id, query: 'nightly' }).map((r) => r.title)).toEqual(['nightly A'])
+    expect(store.runs.list({ kind: 'bench', suiteId: a.id })).toEqual([])
+    expect(store.runs.list({ suiteId: 'no-such-suite' })).toEqual([])
+    expect(store.runs.list({ kind: 'eval' }).map((r) => r.suiteId)).toEqual([null, a.id, b.id, a.id])
+  })
+
   it('queued runs start later; markInterrupted catches queued and running ones', () => {
     const store = space.open()
     const queued = store.runs.create({ kind: 'bench', status: 'queued' })

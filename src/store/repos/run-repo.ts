@@ -88,10 +88,18 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
     OR EXISTS (SELECT 1 FROM json_each(r.config_json, '$.messages') m
       WHERE m.type = 'object' AND json_extract(m.value, '$.content') LIKE @pattern ESCAPE '\\')
     OR EXISTS (SELECT 1 FROM call c WHERE c.run_id = r.id AND c.output_text LIKE @pattern ESCAPE '\\'))`
-  const selectPage = page('')
-  const selectPageOfKind = page('WHERE r.kind = @kind')
-  const searchPage = page(`WHERE ${matches}`)
-  const searchPageOfKind = page(`WHERE r.kind = @kind AND ${matches}`)
+  // One prepared page per combination of filters, made on first use.
+  const pages = new Map<string, BetterSqlite3.Statement>()
+  const pageFor = (filters: { kind: boolean; suite: boolean; query: boolean }): BetterSqlite3.Statement => {
+    const key = `${filters.kind}|${filters.suite}|${filters.query}`
+    let statement = pages.get(key)
+    if (!statement) {
+      const where = [filters.kind ? 'r.kind = @kind' : null, filters.suite ? 'r.suite_id = @suiteId' : null, filters.query ? matches : null].filter((w) => w !== null)
+      statement = page(where.length > 0 ? `WHERE ${where.join(' AND ')}` : '')
+      pages.set(key, statement)
+    }
+    return statement
+  }
   const selectOne = db.prepare(`SELECT r.*, ${aggregates} FROM run r WHERE r.id = ?`)
   const insertRun = db.prepare(
     `INSERT INTO run (id, kind, status, title, suite_id, contract_version_id, dataset_version_id, config_json, created_at, started_at)
@@ -195,18 +203,17 @@ export function createRunRepo(db: BetterSqlite3.Database, calls: CallRepo) {
       }
     },
     /** Newest first; a kind filters; a query keeps runs whose title, prompt or call outputs contain it. */
-    list(options: { kind?: RunKind; query?: string; limit?: number; offset?: number } = {}): RunSummary[] {
+    /** Runs newest first, optionally of one kind, started from one suite, and/or matching a search. */
+    list(options: { kind?: RunKind; suiteId?: string; query?: string; limit?: number; offset?: number } = {}): RunSummary[] {
       const limit = Math.max(0, Math.floor(options.limit ?? 50))
       const offset = Math.max(0, Math.floor(options.offset ?? 0))
       const query = options.query?.trim() ?? ''
-      let rows: unknown[]
-      if (query) {
-        const pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
-        rows = options.kind === undefined ? searchPage.all({ pattern, limit, offset }) : searchPageOfKind.all({ kind: options.kind, pattern, limit, offset })
-      } else {
-        rows = options.kind === undefined ? selectPage.all({ limit, offset }) : selectPageOfKind.all({ kind: options.kind, limit, offset })
-      }
-      return (rows as RunRow[]).map(toSummary)
+      const params: Record<string, unknown> = { limit, offset }
+      if (options.kind !== undefined) params.kind = options.kind
+      if (options.suiteId !== undefined) params.suiteId = options.suiteId
+      if (query) params.pattern = `%${query.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
+      const statement = pageFor({ kind: options.kind !== undefined, suite: options.suiteId !== undefined, query: query !== '' })
+      return (statement.all(params) as RunRow[]).map(toSummary)
     },
     /** Runs left queued or running by a previous process become `interrupted`. Returns how many. */
     markInterrupted(): number {
